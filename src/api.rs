@@ -1,0 +1,265 @@
+//! One API, two transports: every operation the UI needs is a named function of the core with
+//! serde request and response types. The CLI (`frontdesk call <op> '<json>'`) and the desktop
+//! shell's IPC both go through [`Desk::call`], so a new operation is written once: add it to
+//! its register's `operations()` list.
+//!
+//! A call: find the operation, load the profile and the acting staff member into a [`Ctx`],
+//! open a transaction (IMMEDIATE for writes, so a write never fails half-way on a lock
+//! upgrade), decode the JSON request (an error names the field), run, commit. Any error rolls
+//! the whole transaction back, so a refused request changes nothing.
+
+use crate::ctx::{Actor, Ctx};
+use crate::db::Db;
+use crate::error::{ApiError, Error, Result};
+use crate::i18n::Locale;
+use crate::profile;
+use chrono::{DateTime, Utc};
+use rusqlite::{Connection, TransactionBehavior};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use serde_json::Value;
+use std::path::Path;
+use std::sync::OnceLock;
+
+type Handler = Box<dyn Fn(&Connection, &Ctx, Value) -> Result<Value> + Send + Sync>;
+
+/// A named operation.
+pub struct Operation {
+    pub name: &'static str,
+    pub summary: &'static str,
+    pub writes: bool,
+    handler: Handler,
+}
+
+impl std::fmt::Debug for Operation {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Operation")
+            .field("name", &self.name)
+            .field("writes", &self.writes)
+            .finish()
+    }
+}
+
+fn make<Req, Resp, F>(name: &'static str, summary: &'static str, writes: bool, f: F) -> Operation
+where
+    Req: DeserializeOwned + 'static,
+    Resp: Serialize + 'static,
+    F: Fn(&Connection, &Ctx, Req) -> Result<Resp> + Send + Sync + 'static,
+{
+    Operation {
+        name,
+        summary,
+        writes,
+        handler: Box::new(move |conn, ctx, input| {
+            let req: Req = decode(input)?;
+            let resp = f(conn, ctx, req)?;
+            serde_json::to_value(resp)
+                .map_err(|e| Error::Storage(format!("encoding the result: {e}")))
+        }),
+    }
+}
+
+/// An operation that only reads.
+pub fn op_read<Req, Resp, F>(name: &'static str, summary: &'static str, f: F) -> Operation
+where
+    Req: DeserializeOwned + 'static,
+    Resp: Serialize + 'static,
+    F: Fn(&Connection, &Ctx, Req) -> Result<Resp> + Send + Sync + 'static,
+{
+    make(name, summary, false, f)
+}
+
+/// An operation that writes (and so must append to the audit log).
+pub fn op_write<Req, Resp, F>(name: &'static str, summary: &'static str, f: F) -> Operation
+where
+    Req: DeserializeOwned + 'static,
+    Resp: Serialize + 'static,
+    F: Fn(&Connection, &Ctx, Req) -> Result<Resp> + Send + Sync + 'static,
+{
+    make(name, summary, true, f)
+}
+
+/// Decode a request; a type error or a missing field names the field by its JSON path.
+pub fn decode<T: DeserializeOwned>(input: Value) -> Result<T> {
+    let input = if input.is_null() {
+        Value::Object(Default::default())
+    } else {
+        input
+    };
+    if !input.is_object() {
+        return Err(Error::BadRequest(
+            "the request must be a JSON object".into(),
+        ));
+    }
+    serde_path_to_error::deserialize(input).map_err(|e| {
+        let path = e.path().to_string();
+        let inner = e.into_inner().to_string();
+        // serde reports a missing field at its parent's path, with the name in backticks.
+        if let Some(rest) = inner.strip_prefix("missing field `") {
+            let name = rest.split('`').next().unwrap_or(rest);
+            let field = if path == "." || path.is_empty() {
+                name.to_owned()
+            } else {
+                format!("{path}.{name}")
+            };
+            return Error::required(&field);
+        }
+        if let Some(rest) = inner.strip_prefix("unknown field `") {
+            let name = rest.split('`').next().unwrap_or(rest);
+            return Error::invalid(name, "unknown field");
+        }
+        let field = if path == "." || path.is_empty() {
+            "request".to_owned()
+        } else {
+            path
+        };
+        let detail = inner.split(" at line ").next().unwrap_or(&inner).to_owned();
+        Error::invalid(&field, detail)
+    })
+}
+
+/// Every operation, in `--help` order.
+pub fn registry() -> &'static [Operation] {
+    static OPS: OnceLock<Vec<Operation>> = OnceLock::new();
+    OPS.get_or_init(|| {
+        let mut ops = Vec::new();
+        ops.extend(profile::operations());
+        ops.extend(crate::registers_operations());
+        ops
+    })
+}
+
+pub fn find(name: &str) -> Option<&'static Operation> {
+    registry().iter().find(|o| o.name == name)
+}
+
+/// The counter's database with its operations: what the CLI and the app hold.
+pub struct Desk {
+    db: Db,
+}
+
+impl Desk {
+    pub fn new(db: Db) -> Desk {
+        Desk { db }
+    }
+
+    pub fn open(path: &Path) -> Result<Desk> {
+        Ok(Desk {
+            db: Db::open(path)?,
+        })
+    }
+
+    pub fn open_in_memory() -> Result<Desk> {
+        Ok(Desk {
+            db: Db::open_in_memory()?,
+        })
+    }
+
+    pub fn db(&self) -> &Db {
+        &self.db
+    }
+
+    pub fn db_mut(&mut self) -> &mut Db {
+        &mut self.db
+    }
+
+    pub fn conn(&self) -> &Connection {
+        self.db.conn()
+    }
+
+    /// The counter's language, English before set-up.
+    pub fn locale(&self) -> Locale {
+        profile::load_profile(self.db.conn())
+            .map(|p| p.locale)
+            .unwrap_or_default()
+    }
+
+    /// First set-up: profile and first admin.
+    pub fn init(
+        &mut self,
+        req: &profile::InitCounter,
+        now: DateTime<Utc>,
+    ) -> Result<profile::Staff> {
+        let tx = self
+            .db
+            .conn_mut()
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let admin = profile::init(&tx, req, now)?;
+        tx.commit()?;
+        Ok(admin)
+    }
+
+    /// The context for `actor` (login, code or id) at `now`.
+    pub fn ctx(&self, actor: &str, now: DateTime<Utc>) -> Result<Ctx> {
+        let profile = profile::load_profile(self.db.conn())?;
+        let staff = profile::find_staff(self.db.conn(), actor)?;
+        if !staff.active {
+            return Err(Error::Forbidden {
+                action: "act".into(),
+                needed: "active",
+            });
+        }
+        Ok(Ctx {
+            actor: Actor {
+                id: staff.id,
+                login: staff.login,
+                name: staff.name,
+                role: staff.role,
+            },
+            now,
+            profile,
+        })
+    }
+
+    /// Run operation `op` as `actor` at `now` with a JSON request.
+    pub fn call(
+        &mut self,
+        actor: &str,
+        now: DateTime<Utc>,
+        op: &str,
+        input: Value,
+    ) -> Result<Value> {
+        let operation = find(op).ok_or_else(|| Error::UnknownOperation(op.to_owned()))?;
+        let ctx = self.ctx(actor, now)?;
+        self.call_with(&ctx, operation, input)
+    }
+
+    /// Run an operation with an already built context.
+    pub fn call_with(&mut self, ctx: &Ctx, operation: &Operation, input: Value) -> Result<Value> {
+        let behavior = if operation.writes {
+            TransactionBehavior::Immediate
+        } else {
+            TransactionBehavior::Deferred
+        };
+        let tx = self.db.conn_mut().transaction_with_behavior(behavior)?;
+        let out = (operation.handler)(&tx, ctx, input)?;
+        tx.commit()?;
+        Ok(out)
+    }
+
+    /// [`Desk::call`] with the error translated for the counter: what transports return.
+    pub fn call_api(
+        &mut self,
+        actor: &str,
+        now: DateTime<Utc>,
+        op: &str,
+        input: Value,
+    ) -> Result<Value, ApiError> {
+        let locale = self.locale();
+        self.call(actor, now, op, input)
+            .map_err(|e| e.to_api(locale))
+    }
+
+    /// Typed convenience for Rust callers and tests: the same JSON path as every transport.
+    pub fn run<Req: Serialize, Resp: DeserializeOwned>(
+        &mut self,
+        actor: &str,
+        now: DateTime<Utc>,
+        op: &str,
+        req: &Req,
+    ) -> Result<Resp> {
+        let input = serde_json::to_value(req).map_err(|e| Error::BadRequest(e.to_string()))?;
+        let out = self.call(actor, now, op, input)?;
+        serde_json::from_value(out).map_err(|e| Error::Storage(format!("decoding the result: {e}")))
+    }
+}

@@ -1,0 +1,2 @@
+//! complaints register: life cycle tests.
+use crate::common::*;

@@ -1,0 +1,2 @@
+//! lost_found register: life cycle tests.
+use crate::common::*;

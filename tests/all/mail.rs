@@ -1,0 +1,2 @@
+//! mail register: life cycle tests.
+use crate::common::*;

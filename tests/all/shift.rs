@@ -1,0 +1,2 @@
+//! shift register: life cycle tests.
+use crate::common::*;
