@@ -106,14 +106,20 @@ pub fn decode<T: DeserializeOwned>(input: Value) -> Result<T> {
         }
         if let Some(rest) = inner.strip_prefix("unknown field `") {
             let name = rest.split('`').next().unwrap_or(rest);
-            return Error::invalid(name, "unknown field");
+            return Error::invalid(name, "unknown_field");
         }
         let field = if path == "." || path.is_empty() {
             "request".to_owned()
         } else {
             path
         };
-        let detail = inner.split(" at line ").next().unwrap_or(&inner).to_owned();
+        let detail = if inner.starts_with("invalid type") {
+            "wrong_type"
+        } else if inner.starts_with("unknown variant") {
+            "unknown_value"
+        } else {
+            "bad_format"
+        };
         Error::invalid(&field, detail)
     })
 }

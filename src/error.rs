@@ -176,6 +176,11 @@ impl Error {
             .map(|f| i18n::field_label(locale, f))
             .unwrap_or_default();
         let t = |key: &str, args: &[(&str, &str)]| i18n::tr_args(locale, key, args);
+        // A detail is a catalogue key (`detail.future`) where one exists, else shown as is.
+        let detail = |d: &str| match i18n::lookup(locale, &format!("detail.{d}")) {
+            Some(s) => s.to_owned(),
+            None => d.to_owned(),
+        };
         match self {
             Error::Required { .. } => t("error.required", &[("field", &field)]),
             Error::TooLong { max, .. } => t(
@@ -183,13 +188,14 @@ impl Error {
                 &[("field", &field), ("max", &max.to_string())],
             ),
             Error::ControlChars { .. } => t("error.control_chars", &[("field", &field)]),
-            Error::OutOfRange { detail, .. } => t(
+            Error::OutOfRange { detail: d, .. } => t(
                 "error.out_of_range",
-                &[("field", &field), ("detail", detail)],
+                &[("field", &field), ("detail", &detail(d))],
             ),
-            Error::Invalid { detail, .. } => {
-                t("error.invalid", &[("field", &field), ("detail", detail)])
-            }
+            Error::Invalid { detail: d, .. } => t(
+                "error.invalid",
+                &[("field", &field), ("detail", &detail(d))],
+            ),
             Error::BadRequest(d) => t("error.bad_request", &[("detail", d)]),
             Error::NotFound { entity, id } => t(
                 "error.not_found",

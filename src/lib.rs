@@ -45,7 +45,7 @@ fn history(conn: &rusqlite::Connection, req: HistoryRequest) -> Result<Vec<audit
     let (entity, id) = match (&req.code, &req.entity, req.id) {
         (Some(code), _, _) => {
             let (prefix, id) =
-                ids::parse_code(code).ok_or_else(|| Error::invalid("code", "not a record code"))?;
+                ids::parse_code(code).ok_or_else(|| Error::invalid("code", "not_a_code"))?;
             (entity_of_prefix(prefix), id)
         }
         (None, Some(e), Some(id)) => (validate::text("entity", e, 40)?, id),

@@ -1,1 +1,281 @@
-fn main() {}
+//! `frontdesk`: the counter's command-line tool. Every operation of the core is
+//! `frontdesk call <operation> '<json>'`; admin work has its own subcommands.
+
+use chrono::{DateTime, Utc};
+use clap::{Parser, Subcommand, ValueEnum};
+use frontdesk::api::{self, Desk};
+use frontdesk::i18n::Locale;
+use frontdesk::profile::{InitCounter, LegalRegime};
+use frontdesk::{backup, db, export, Error};
+use serde_json::{json, Value};
+use std::io::{Read, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "frontdesk",
+    version,
+    about = "Front desk: the service counter's duty log, lost and found, mail and complaints, in one local SQLite file.",
+    after_long_help = operations_help()
+)]
+struct Cli {
+    /// The database file [default: the OS data directory's frontdesk.sqlite3].
+    #[arg(long, global = true, env = "FRONTDESK_DB")]
+    db: Option<PathBuf>,
+    /// The staff member acting (login, code ST-000001 or id).
+    #[arg(long = "as", global = true, env = "FRONTDESK_AS", value_name = "STAFF")]
+    actor: Option<String>,
+    /// Act at this time (RFC 3339) instead of now: for scripts, imports and reproducible runs.
+    #[arg(long, global = true, env = "FRONTDESK_NOW")]
+    now: Option<DateTime<Utc>>,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Set up the counter: its profile and the first administrator.
+    Init {
+        #[arg(long)]
+        name: String,
+        #[arg(long, default_value = "zh-CN")]
+        locale: String,
+        #[arg(long, default_value = "Asia/Shanghai")]
+        time_zone: String,
+        #[arg(long, value_enum, default_value = "cn")]
+        regime: Regime,
+        #[arg(long, default_value = "admin")]
+        admin_login: String,
+        #[arg(long)]
+        admin_name: String,
+    },
+    /// Run one operation with a JSON request ('-' reads it from standard input). Prints the JSON
+    /// result, or a JSON error {code, message, field} and exits with status 1.
+    Call {
+        operation: String,
+        #[arg(default_value = "{}")]
+        json: String,
+    },
+    /// List every operation with a one-line description.
+    Ops,
+    /// Check the database: SQLite integrity and the audit chain (reports the first broken link).
+    Verify {
+        /// Check this file instead of the open database.
+        file: Option<PathBuf>,
+    },
+    /// Write a consistent copy of the database (safe while the app is running), then verify it.
+    Backup { file: PathBuf },
+    /// Replace the database with a backup, after verifying it; the current one is saved beside it.
+    Restore { file: PathBuf },
+    /// Export a register as CSV (UTF-8 with BOM) or XLSX.
+    Export {
+        /// shift, log_entry, found_item, lost_report, claim, parcel, complaint, staff, audit_log
+        register: String,
+        #[arg(long, value_enum, default_value = "csv")]
+        format: Format,
+        /// Output file [default: standard output for CSV].
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+    /// Print where the database file is.
+    Path,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Regime {
+    Cn,
+    Kr,
+    Other,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Csv,
+    Xlsx,
+}
+
+fn operations_help() -> String {
+    let mut s = String::from("Operations (frontdesk --as <staff> call <operation> '<json>'):\n");
+    for op in api::registry() {
+        s.push_str(&format!(
+            "  {:<28} {}{}\n",
+            op.name,
+            if op.writes { "[write] " } else { "" },
+            op.summary
+        ));
+    }
+    s.push_str("\nThe database is --db, else $FRONTDESK_DB, else the OS data directory.\n");
+    s
+}
+
+/// A failure of the tool: the API error to print as JSON.
+struct Failure {
+    error: Error,
+    locale: Locale,
+}
+
+impl From<Error> for Failure {
+    fn from(error: Error) -> Self {
+        Failure {
+            error,
+            locale: Locale::En,
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(f) => {
+            let api = f.error.to_api(f.locale);
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&api).unwrap_or_else(|_| api.message.clone())
+            );
+            eprintln!("error: {}", api.message);
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn db_path(cli: &Cli) -> Result<PathBuf, Failure> {
+    match &cli.db {
+        Some(p) => Ok(p.clone()),
+        None => Ok(db::default_path()?),
+    }
+}
+
+fn print_json(v: &impl serde::Serialize) -> Result<(), Failure> {
+    let s = serde_json::to_string_pretty(v)
+        .map_err(|e| Error::Storage(format!("encoding the result: {e}")))?;
+    let mut out = std::io::stdout().lock();
+    // A closed pipe (e.g. `| head`) is not an error of the counter.
+    let _ = writeln!(out, "{s}");
+    Ok(())
+}
+
+fn run(cli: Cli) -> Result<(), Failure> {
+    let now = cli.now.unwrap_or_else(Utc::now);
+    let path = db_path(&cli)?;
+    let Some(command) = &cli.command else {
+        println!("{}", operations_help());
+        println!("Database: {}", path.display());
+        return Ok(());
+    };
+    match command {
+        Command::Path => {
+            println!("{}", path.display());
+            Ok(())
+        }
+        Command::Ops => {
+            print!("{}", operations_help());
+            Ok(())
+        }
+        Command::Init {
+            name,
+            locale,
+            time_zone,
+            regime,
+            admin_login,
+            admin_name,
+        } => {
+            let mut desk = Desk::open(&path)?;
+            let locale = Locale::parse(locale).ok_or_else(|| Error::invalid("locale", "locale"))?;
+            let req = InitCounter {
+                name: name.clone(),
+                locale,
+                time_zone: time_zone.clone(),
+                legal_regime: match regime {
+                    Regime::Cn => LegalRegime::Cn,
+                    Regime::Kr => LegalRegime::Kr,
+                    Regime::Other => LegalRegime::Other,
+                },
+                admin_login: admin_login.clone(),
+                admin_name: admin_name.clone(),
+            };
+            let admin = desk
+                .init(&req, now)
+                .map_err(|error| Failure { error, locale })?;
+            print_json(&json!({"database": path, "admin": admin}))
+        }
+        Command::Call { operation, json } => {
+            let mut desk = Desk::open(&path)?;
+            let locale = desk.locale();
+            let fail = |error| Failure { error, locale };
+            let text = if json == "-" {
+                let mut s = String::new();
+                std::io::stdin()
+                    .read_to_string(&mut s)
+                    .map_err(Error::from)?;
+                s
+            } else {
+                json.clone()
+            };
+            let input: Value = serde_json::from_str(&text)
+                .map_err(|e| fail(Error::BadRequest(format!("not JSON: {e}"))))?;
+            let actor = cli
+                .actor
+                .as_deref()
+                .ok_or_else(|| fail(Error::required("as")))?;
+            let out = desk.call(actor, now, operation, input).map_err(fail)?;
+            print_json(&out)
+        }
+        Command::Verify { file } => {
+            let target = file.clone().unwrap_or(path);
+            let check = backup::check_file(&target)?;
+            print_json(&check)?;
+            if check.ok() {
+                Ok(())
+            } else {
+                Err(Error::Corrupt(check.problem.unwrap_or_default()).into())
+            }
+        }
+        Command::Backup { file } => {
+            let desk = Desk::open(&path)?;
+            let check = backup::backup_to(desk.db(), file)?;
+            print_json(&check)
+        }
+        Command::Restore { file } => {
+            let stamp = now.format("%Y%m%dT%H%M%SZ").to_string();
+            let restored = backup::restore(&path, file, &stamp)?;
+            print_json(&restored)
+        }
+        Command::Export {
+            register,
+            format,
+            output,
+        } => {
+            let desk = Desk::open(&path)?;
+            let reg = export::ExportRegister::parse(register).ok_or_else(|| {
+                Error::invalid(
+                    "register",
+                    format!(
+                        "one of {}",
+                        export::ExportRegister::ALL
+                            .iter()
+                            .map(|r| r.name())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                )
+            })?;
+            let profile = frontdesk::profile::load_profile(desk.conn())?;
+            let tz = profile.time_zone.parse().unwrap_or(chrono_tz::UTC);
+            let rows = export::rows(desk.conn(), reg, profile.locale, tz)?;
+            let bytes = match format {
+                Format::Csv => export::to_csv(&rows)?,
+                Format::Xlsx => export::to_xlsx(&rows, reg.name())?,
+            };
+            match output {
+                Some(p) => std::fs::write(p, bytes).map_err(Error::from)?,
+                None if matches!(format, Format::Csv) => {
+                    let _ = std::io::stdout().lock().write_all(&bytes);
+                }
+                None => return Err(Error::required("output").into()),
+            }
+            Ok(())
+        }
+    }
+}

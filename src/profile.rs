@@ -205,7 +205,7 @@ pub struct InitCounter {
 fn check_tz(field: &str, tz: &str) -> Result<String> {
     let tz = validate::text(field, tz, 64)?;
     tz.parse::<chrono_tz::Tz>()
-        .map_err(|_| Error::invalid(field, "not an IANA time zone such as Asia/Shanghai"))?;
+        .map_err(|_| Error::invalid(field, "not_a_time_zone"))?;
     Ok(tz)
 }
 
@@ -215,10 +215,10 @@ fn check_login(field: &str, login: &str) -> Result<String> {
         .chars()
         .all(|c| c.is_alphanumeric() || c == '_' || c == '-' || c == '.')
     {
-        return Err(Error::invalid(field, "letters, digits, _ - . only"));
+        return Err(Error::invalid(field, "login_chars"));
     }
     if crate::ids::parse_code(&l).is_some() || l.parse::<i64>().is_ok() {
-        return Err(Error::invalid(field, "looks like a staff code or number"));
+        return Err(Error::invalid(field, "looks_like_code"));
     }
     Ok(l)
 }
@@ -417,7 +417,7 @@ fn update_staff(conn: &Connection, ctx: &Ctx, req: UpdateStaff) -> Result<Staff>
     }
     if let Some(a) = req.active {
         if !a && s.id == ctx.actor.id {
-            return Err(Error::invalid("active", "you cannot deactivate yourself"));
+            return Err(Error::invalid("active", "self_deactivate"));
         }
         s.active = a;
     }

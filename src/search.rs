@@ -249,7 +249,7 @@ pub fn search(conn: &Connection, query: &SearchQuery) -> Result<Vec<SearchHit>> 
     let limit = query.limit.unwrap_or(50).clamp(1, 500) as i64;
     if let (Some(f), Some(t)) = (query.from, query.to) {
         if f > t {
-            return Err(Error::out_of_range("to", "before from"));
+            return Err(Error::out_of_range("to", "before_from"));
         }
     }
     let mut hits = Vec::new();

@@ -84,10 +84,10 @@ pub fn earliest() -> DateTime<Utc> {
 /// after `now` (clocks of two machines differ a little).
 pub fn past_time(field: &str, t: DateTime<Utc>, now: DateTime<Utc>) -> Result<DateTime<Utc>> {
     if t < earliest() {
-        return Err(Error::out_of_range(field, "before 2000-01-01"));
+        return Err(Error::out_of_range(field, "before_2000"));
     }
     if t > now + Duration::minutes(10) {
-        return Err(Error::out_of_range(field, "in the future"));
+        return Err(Error::out_of_range(field, "future"));
     }
     Ok(t)
 }
@@ -95,10 +95,10 @@ pub fn past_time(field: &str, t: DateTime<Utc>, now: DateTime<Utc>) -> Result<Da
 /// A time promised or planned: from an hour before `now` up to two years after.
 pub fn future_time(field: &str, t: DateTime<Utc>, now: DateTime<Utc>) -> Result<DateTime<Utc>> {
     if t < now - Duration::hours(1) {
-        return Err(Error::out_of_range(field, "in the past"));
+        return Err(Error::out_of_range(field, "past"));
     }
     if t > now + Duration::days(731) {
-        return Err(Error::out_of_range(field, "more than two years ahead"));
+        return Err(Error::out_of_range(field, "too_far_ahead"));
     }
     Ok(t)
 }
@@ -125,7 +125,7 @@ pub fn id_last4(field: &str, value: &str) -> Result<String> {
         });
     }
     if !v.chars().all(|c| c.is_ascii_alphanumeric()) {
-        return Err(Error::invalid(field, "letters and digits only"));
+        return Err(Error::invalid(field, "alnum_only"));
     }
     Ok(v.to_ascii_uppercase())
 }

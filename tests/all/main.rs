@@ -1,9 +1,13 @@
 //! The integration tests: one binary, a module per register (see STYLE.md).
 
+mod cli;
 mod common;
 
 mod complaints;
 mod core;
+mod fuzz;
+mod i18n;
 mod lost_found;
 mod mail;
 mod shift;
+mod storage;
