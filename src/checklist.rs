@@ -140,7 +140,9 @@ fn insert_item(
     text: &str,
 ) -> Result<ChecklistItem> {
     let position: i64 = conn
-        .prepare_cached("SELECT coalesce(max(position), 0) + 1 FROM checklist_item WHERE kind = ?1")?
+        .prepare_cached(
+            "SELECT coalesce(max(position), 0) + 1 FROM checklist_item WHERE kind = ?1",
+        )?
         .query_row([kind.as_str()], |r| r.get(0))?;
     conn.prepare_cached(
         "INSERT INTO checklist_item (kind, text, position, created_at, updated_at)
@@ -401,7 +403,11 @@ fn run_checklist(conn: &Connection, ctx: &Ctx, req: RunChecklist) -> Result<Chec
         .query_row(params![shift.id, req.kind.as_str()], |r| r.get(0))
         .optional()?;
     if done.is_some() {
-        return Err(Error::state(ChecklistRunId::ENTITY, "recorded", "run_checklist"));
+        return Err(Error::state(
+            ChecklistRunId::ENTITY,
+            "recorded",
+            "run_checklist",
+        ));
     }
     conn.prepare_cached(
         "INSERT INTO checklist_run (shift_id, kind, run_by, run_at) VALUES (?1, ?2, ?3, ?4)",
@@ -421,7 +427,11 @@ fn run_checklist(conn: &Connection, ctx: &Ctx, req: RunChecklist) -> Result<Chec
                 let content = i18n::tr_args(
                     locale,
                     "checklist.incident",
-                    &[("checklist", &kind_label), ("item", &item.text), ("note", n)],
+                    &[
+                        ("checklist", &kind_label),
+                        ("item", &item.text),
+                        ("note", n),
+                    ],
                 );
                 let e = shift::add_entry(
                     conn,

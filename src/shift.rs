@@ -193,7 +193,8 @@ pub struct Shift {
     pub updated_at: DateTime<Utc>,
 }
 
-const SHIFT_SELECT: &str = "SELECT s.id, s.status, s.opened_at, s.opened_by, o.name AS opened_by_name,
+const SHIFT_SELECT: &str =
+    "SELECT s.id, s.status, s.opened_at, s.opened_by, o.name AS opened_by_name,
         s.staff_on_duty, s.weather, s.duty_manager, s.duty_leader, s.operations_notes,
         s.visitor_count, s.closed_at, s.closed_by, c.name AS closed_by_name,
         h.id AS handover_id, s.created_at, s.updated_at
@@ -276,9 +277,7 @@ impl ShiftHeader {
             s.staff_on_duty = names
                 .iter()
                 .enumerate()
-                .map(|(i, n)| {
-                    validate::text(&format!("staff_on_duty[{i}]"), n, validate::NAME_MAX)
-                })
+                .map(|(i, n)| validate::text(&format!("staff_on_duty[{i}]"), n, validate::NAME_MAX))
                 .collect::<Result<_>>()?;
         }
         let opt = |field: &str, v: &Option<String>, max: usize, old: &mut Option<String>| {
@@ -438,7 +437,11 @@ fn open_shift(conn: &Connection, ctx: &Ctx, req: OpenShift) -> Result<Shift> {
     };
     header.apply(&mut s)?;
     if let Some(cur) = current_shift(conn, ctx)? {
-        return Err(Error::state(ShiftId::ENTITY, cur.status, "open_another_shift"));
+        return Err(Error::state(
+            ShiftId::ENTITY,
+            cur.status,
+            "open_another_shift",
+        ));
     }
     let pending = unreceived_handover(conn)?;
     let status = if pending.is_some() {
@@ -523,7 +526,9 @@ fn update_shift(conn: &Connection, ctx: &Ctx, req: UpdateShift) -> Result<Shift>
     match before.status {
         ShiftStatus::Open => {}
         ShiftStatus::AwaitingAck => return Err(Error::HandoverPending),
-        ShiftStatus::Closed => return Err(Error::state(ShiftId::ENTITY, before.status, "update_shift")),
+        ShiftStatus::Closed => {
+            return Err(Error::state(ShiftId::ENTITY, before.status, "update_shift"))
+        }
     }
     let mut s = before.clone();
     ShiftHeader {
@@ -619,7 +624,9 @@ fn shift_current(conn: &Connection, ctx: &Ctx) -> Result<Option<CurrentShift>> {
         return Ok(None);
     };
     let pending: Option<HandoverId> = conn
-        .prepare_cached("SELECT id FROM handover WHERE to_shift_id = ?1 AND acknowledged_at IS NULL")?
+        .prepare_cached(
+            "SELECT id FROM handover WHERE to_shift_id = ?1 AND acknowledged_at IS NULL",
+        )?
         .query_row([shift.id], |r| r.get(0))
         .optional()?;
     let pending_handover = pending.map(|h| get_handover(conn, ctx, h)).transpose()?;
@@ -771,12 +778,7 @@ fn close_shift(conn: &Connection, ctx: &Ctx, req: CloseShift) -> Result<Handover
     conn.prepare_cached(
         "INSERT INTO handover (from_shift_id, closed_by, closed_at, notes) VALUES (?1, ?2, ?3, ?4)",
     )?
-    .execute(params![
-        before.id,
-        ctx.actor.id,
-        db::ts(&ctx.now),
-        notes
-    ])?;
+    .execute(params![before.id, ctx.actor.id, db::ts(&ctx.now), notes])?;
     let hid = HandoverId(conn.last_insert_rowid());
     let mut insert = conn.prepare_cached(
         "INSERT INTO handover_item (handover_id, position, kind, register, record_id, code, summary,
@@ -1104,7 +1106,10 @@ fn index_entry(conn: &Connection, ctx: &Ctx, e: &LogEntry) -> Result<()> {
         .map(|f| f.note)
         .chain(callbacks(conn, e.id)?.into_iter().map(|c| c.note))
         .collect();
-    let addressee = e.addressed_to.as_deref().map(|a| addressee_label(locale, a));
+    let addressee = e
+        .addressed_to
+        .as_deref()
+        .map(|a| addressee_label(locale, a));
     let mut texts: Vec<&str> = [
         &e.person,
         &e.contact,
@@ -1377,7 +1382,11 @@ fn callback(conn: &Connection, ctx: &Ctx, req: CallbackRequest) -> Result<LogEnt
     let shift = require_open_shift(conn, ctx)?;
     let before = get_entry(conn, req.id)?;
     if before.status != EntryStatus::Done {
-        return Err(Error::state(LogEntryId::ENTITY, before.status, "log_callback"));
+        return Err(Error::state(
+            LogEntryId::ENTITY,
+            before.status,
+            "log_callback",
+        ));
     }
     conn.prepare_cached(
         "INSERT INTO log_callback (entry_id, shift_id, at, by_staff, satisfied, note, next_callback_at)
