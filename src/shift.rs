@@ -1305,7 +1305,8 @@ pub struct FollowUpRequest {
 fn follow_up(conn: &Connection, ctx: &Ctx, req: FollowUpRequest) -> Result<LogEntryDetail> {
     let note = validate::note("note", &req.note, validate::NOTE_MAX)?;
     let shift = require_open_shift(conn, ctx)?;
-    let before = get_entry(conn, req.id)?;
+    let before_detail = entry_detail(conn, req.id)?;
+    let before = before_detail.entry.clone();
     if before.status == EntryStatus::Closed {
         return Err(Error::state(
             LogEntryId::ENTITY,
@@ -1347,7 +1348,7 @@ fn follow_up(conn: &Connection, ctx: &Ctx, req: FollowUpRequest) -> Result<LogEn
         e.id.0,
         "follow_up",
         None,
-        Some(&before),
+        Some(&before_detail),
         Some(&detail),
     )?;
     index_entry(conn, ctx, &detail.entry)?;
@@ -1380,7 +1381,8 @@ fn callback(conn: &Connection, ctx: &Ctx, req: CallbackRequest) -> Result<LogEnt
         (false, Some(t)) => Some(validate::future_time("next_callback_at", t, ctx.now)?),
     };
     let shift = require_open_shift(conn, ctx)?;
-    let before = get_entry(conn, req.id)?;
+    let before_detail = entry_detail(conn, req.id)?;
+    let before = before_detail.entry.clone();
     if before.status != EntryStatus::Done {
         return Err(Error::state(
             LogEntryId::ENTITY,
@@ -1418,7 +1420,7 @@ fn callback(conn: &Connection, ctx: &Ctx, req: CallbackRequest) -> Result<LogEnt
         e.id.0,
         "callback",
         None,
-        Some(&before),
+        Some(&before_detail),
         Some(&detail),
     )?;
     index_entry(conn, ctx, &detail.entry)?;

@@ -326,6 +326,11 @@ fn a_shift_from_opening_through_checklists_and_handover_to_the_next_shift() {
     assert_eq!(got["follow_ups"].as_array().unwrap().len(), 2);
     assert_eq!(got["callbacks"][0]["satisfied"], true);
     assert_eq!(got["callbacks"][0]["by_name"], "王芳");
+    let hist = history_actions(&mut d, dispatch["code"].as_str().unwrap());
+    assert_eq!(
+        hist.iter().map(|(a, _)| a.as_str()).collect::<Vec<_>>(),
+        vec!["create", "follow_up", "follow_up", "callback"]
+    );
     let e = call_err(
         &mut d,
         "wang",
