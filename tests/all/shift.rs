@@ -454,12 +454,12 @@ fn a_shift_from_opening_through_checklists_and_handover_to_the_next_shift() {
         (
             json!({"kind": "call", "content": "x", "promised_by": ts("2026-11-22 09:00")}),
             "promised_by",
-            "承诺完成时间超出范围（in the past）。",
+            "承诺完成时间超出范围（早于当前时间）。",
         ),
         (
             json!({"kind": "call", "content": "x", "at": ts("2026-11-25 09:00")}),
             "at",
-            "时间超出范围（in the future）。",
+            "时间超出范围（晚于当前时间）。",
         ),
         (
             json!({"kind": "call", "content": "x", "person": "张\u{7}三"}),
@@ -1070,11 +1070,11 @@ fn a_korean_counter_gets_korean_defaults_and_messages() {
         "log.add",
         json!({"kind": "visit", "content": ""}),
     );
-    assert_eq!(e.message, "내용을(를) 입력하세요.");
+    assert_eq!(e.message, "내용 항목을 입력하세요.");
     let e = call_err(&mut d, "kim", "2026-11-24 17:00", "shift.close", json!({}));
     assert_eq!(
         e.message,
-        "이 근무은(는) '고정 자산 점검표 미작성' 상태라서 마감할 수 없습니다."
+        "이 근무 기록은 '고정 자산 점검표 미작성' 상태라서 마감할 수 없습니다."
     );
     let results = answers(&mut d, "fixed_assets", &[("구급상자", "구급상자 없음")]);
     let run = call(
