@@ -232,7 +232,8 @@ pub struct ComplaintDetail {
     pub callbacks: Vec<Callback>,
 }
 
-const COMPLAINT_SELECT: &str = "SELECT c.id, c.weight, c.channel, c.complainant_name, c.contact, c.unit,
+const COMPLAINT_SELECT: &str =
+    "SELECT c.id, c.weight, c.channel, c.complainant_name, c.contact, c.unit,
         c.category, c.content, c.severity, c.escalated, c.escalated_at, c.received_at,
         c.received_by, COALESCE(s.name, '') AS received_by_name, c.status, c.resolution,
         c.resolved_at, c.resolved_by, c.next_callback_at, c.closed_at, c.reopened_at,
@@ -450,7 +451,11 @@ pub struct RecordComplaint {
 }
 
 fn record(conn: &Connection, ctx: &Ctx, req: RecordComplaint) -> Result<ComplaintDetail> {
-    let name = validate::text("complainant_name", &req.complainant_name, validate::NAME_MAX)?;
+    let name = validate::text(
+        "complainant_name",
+        &req.complainant_name,
+        validate::NAME_MAX,
+    )?;
     let contact = opt_contact("contact", req.contact.as_deref())?;
     let unit = validate::opt_text("unit", req.unit.as_deref(), validate::SHORT_MAX)?;
     let content = validate::note("content", &req.content, CONTENT_MAX)?;
@@ -1026,7 +1031,10 @@ pub fn open_items(conn: &Connection, ctx: &Ctx) -> Result<Vec<OpenItem>> {
     for c in open {
         let mut summary = String::new();
         if c.escalated {
-            summary.push_str(&label(locale, &format!("complaint_severity.{}", c.severity)));
+            summary.push_str(&label(
+                locale,
+                &format!("complaint_severity.{}", c.severity),
+            ));
             summary.push_str(" · ");
         }
         summary.push_str(&title(locale, &c));

@@ -284,7 +284,8 @@ pub(crate) fn get_enum<T>(
     parse(&s).ok_or_else(|| bad_value(0, &s))
 }
 
-const PARCEL_SELECT: &str = "SELECT p.id, p.direction, p.kind, p.carrier, p.tracking_no, p.recipient_name,
+const PARCEL_SELECT: &str =
+    "SELECT p.id, p.direction, p.kind, p.carrier, p.tracking_no, p.recipient_name,
         p.recipient_unit, p.recipient_contact, p.sender, p.received_at, p.received_by,
         COALESCE(s.name, '') AS received_by_name, p.storage_location, p.note, p.status,
         p.picked_up_at, p.picked_up_by, p.on_behalf_of, p.id_checked, p.id_doc_type, p.id_last4,
@@ -1331,7 +1332,7 @@ pub fn guess_carrier(tracking_no: &str, at: LegalRegime) -> Guess {
         cands.retain(|(c, _)| c.country() == Some(at));
     }
     // Stable: best confidence first, table order within.
-    cands.sort_by(|a, b| b.1.cmp(&a.1));
+    cands.sort_by_key(|c| std::cmp::Reverse(c.1));
     let best = cands[0].1;
     let top = cands.iter().filter(|(_, c)| *c == best).count();
     Guess {

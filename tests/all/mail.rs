@@ -48,9 +48,15 @@ fn incoming_parcel_is_received_notified_twice_and_picked_up() {
     assert_eq!(p["code"], "PC-000001");
     assert_eq!(p["direction"], "in");
     assert_eq!(p["status"], "received");
-    assert_eq!(p["tracking_no"], "sf1234567890123", "as typed, spaces dropped");
+    assert_eq!(
+        p["tracking_no"], "sf1234567890123",
+        "as typed, spaces dropped"
+    );
     assert_eq!(p["received_by_name"], "王芳");
-    assert_eq!(p["received_at"], ts("2026-11-24 09:00").replace("+00:00", "Z"));
+    assert_eq!(
+        p["received_at"],
+        ts("2026-11-24 09:00").replace("+00:00", "Z")
+    );
     let pid = id(&p);
 
     let n = call(
@@ -91,7 +97,13 @@ fn incoming_parcel_is_received_notified_twice_and_picked_up() {
     assert_eq!(done["id_checked"], true);
     assert!(done["closed_at"].is_string());
 
-    let got = call(&mut d, "wang", "2026-11-26 09:00", "parcel.get", json!({"id": pid}));
+    let got = call(
+        &mut d,
+        "wang",
+        "2026-11-26 09:00",
+        "parcel.get",
+        json!({"id": pid}),
+    );
     assert_eq!(got, done, "get shows what the last write returned");
     let history = call(
         &mut d,
@@ -234,7 +246,13 @@ fn refused_transitions_are_invalid_state_and_change_nothing() {
     );
     assert_eq!(e.message, "该信件包裹当前为“已退回”，不能领取。");
     assert_eq!(audit_len(&d), before, "refused moves change nothing");
-    let still = call(&mut d, "wang", "2026-11-24 10:00", "parcel.get", json!({"id": pid}));
+    let still = call(
+        &mut d,
+        "wang",
+        "2026-11-24 10:00",
+        "parcel.get",
+        json!({"id": pid}),
+    );
     assert_eq!(still["status"], "returned");
     assert!(still["notifications"].as_array().unwrap().is_empty());
 
@@ -392,7 +410,13 @@ fn reminders_list_items_waiting_longer_than_the_reminder_age() {
         json!({"id": id(&a), "channel": "wechat"}),
     );
 
-    let r = call(&mut d, "wang", "2026-11-24 10:00", "parcel.reminders", json!({}));
+    let r = call(
+        &mut d,
+        "wang",
+        "2026-11-24 10:00",
+        "parcel.reminders",
+        json!({}),
+    );
     let r = r.as_array().unwrap();
     assert_eq!(r.len(), 1);
     assert_eq!(r[0]["code"], a["code"]);
@@ -400,20 +424,32 @@ fn reminders_list_items_waiting_longer_than_the_reminder_age() {
     assert_eq!(r[0]["notification_count"], 1);
     assert_eq!(r[0]["last_notification"]["channel"], "wechat");
 
-    let r = call(&mut d, "wang", "2026-11-25 10:00", "parcel.reminders", json!({}));
+    let r = call(
+        &mut d,
+        "wang",
+        "2026-11-25 10:00",
+        "parcel.reminders",
+        json!({}),
+    );
     let codes: Vec<&str> = r
         .as_array()
         .unwrap()
         .iter()
         .map(|p| p["code"].as_str().unwrap())
         .collect();
-    assert_eq!(codes, [a["code"].as_str().unwrap(), b["code"].as_str().unwrap()]);
+    assert_eq!(
+        codes,
+        [a["code"].as_str().unwrap(), b["code"].as_str().unwrap()]
+    );
     assert_eq!(r[1]["days_waiting"], 3);
     assert!(r[1]["last_notification"].is_null());
 
     // Open items: each waiting item, and a reminder (overdue) for the two past the age.
     let items = open_items_of(&mut d, "2026-11-25 10:00");
-    let waiting: Vec<&Value> = items.iter().filter(|i| i["kind"] == "parcel_waiting").collect();
+    let waiting: Vec<&Value> = items
+        .iter()
+        .filter(|i| i["kind"] == "parcel_waiting")
+        .collect();
     let reminders: Vec<&Value> = items
         .iter()
         .filter(|i| i["kind"] == "parcel_reminder")
@@ -439,7 +475,13 @@ fn reminders_list_items_waiting_longer_than_the_reminder_age() {
         "profile.update",
         json!({"parcel_reminder_days": 1}),
     );
-    let r = call(&mut d, "wang", "2026-11-25 10:00", "parcel.reminders", json!({}));
+    let r = call(
+        &mut d,
+        "wang",
+        "2026-11-25 10:00",
+        "parcel.reminders",
+        json!({}),
+    );
     assert_eq!(r.as_array().unwrap().len(), 3);
     // Picked-up items drop out.
     call(
@@ -449,7 +491,13 @@ fn reminders_list_items_waiting_longer_than_the_reminder_age() {
         "parcel.pick_up",
         json!({"id": id(&a), "picked_up_by": "王建国", "id_checked": false}),
     );
-    let r = call(&mut d, "wang", "2026-11-25 11:00", "parcel.reminders", json!({}));
+    let r = call(
+        &mut d,
+        "wang",
+        "2026-11-25 11:00",
+        "parcel.reminders",
+        json!({}),
+    );
     assert_eq!(r.as_array().unwrap().len(), 2);
 }
 
@@ -531,18 +579,18 @@ fn search_finds_korean_recipients_and_two_character_chinese_words() {
             .map(|h| h["code"].as_str().unwrap().to_owned())
             .collect()
     };
-    let kc = k["code"].as_str().unwrap().to_owned();
-    let cc = c["code"].as_str().unwrap().to_owned();
-    assert_eq!(find(&mut d, "김민수"), [kc.clone()]);
-    assert_eq!(find(&mut d, "민수"), [kc.clone()]);
-    assert_eq!(find(&mut d, "易碎"), [cc.clone()], "a 2-character note word");
-    assert_eq!(find(&mut d, "建国"), [cc.clone()]);
-    assert_eq!(find(&mut d, "中通"), [cc.clone()], "carrier");
-    assert_eq!(find(&mut d, "京东"), [cc.clone()], "sender");
-    assert_eq!(find(&mut d, "567890123"), [kc.clone()], "part of a tracking number");
-    assert_eq!(find(&mut d, "sf1234"), [kc.clone()], "any case");
-    assert_eq!(find(&mut d, "1203호"), [kc.clone()], "unit");
-    assert_eq!(find(&mut d, "PC-000002"), [cc.clone()]);
+    let kc = k["code"].as_str().unwrap();
+    let cc = c["code"].as_str().unwrap();
+    assert_eq!(find(&mut d, "김민수"), [kc]);
+    assert_eq!(find(&mut d, "민수"), [kc]);
+    assert_eq!(find(&mut d, "易碎"), [cc], "a 2-character note word");
+    assert_eq!(find(&mut d, "建国"), [cc]);
+    assert_eq!(find(&mut d, "中通"), [cc], "carrier");
+    assert_eq!(find(&mut d, "京东"), [cc], "sender");
+    assert_eq!(find(&mut d, "567890123"), [kc], "part of a tracking number");
+    assert_eq!(find(&mut d, "sf1234"), [kc], "any case");
+    assert_eq!(find(&mut d, "1203호"), [kc], "unit");
+    assert_eq!(find(&mut d, "PC-000002"), [cc]);
     assert!(find(&mut d, "138").is_empty(), "the contact is not indexed");
     // A status change is visible to search filters at once.
     call(
@@ -605,7 +653,13 @@ fn bad_input_names_the_field_in_chinese() {
         ),
     ];
     for (req, field, message) in cases {
-        let e = call_err(&mut d, "wang", "2026-11-24 09:00", "parcel.receive", req.clone());
+        let e = call_err(
+            &mut d,
+            "wang",
+            "2026-11-24 09:00",
+            "parcel.receive",
+            req.clone(),
+        );
         assert_eq!(e.code, ErrorCode::InvalidInput, "{req}");
         assert_eq!(e.field.as_deref(), Some(field), "{req}");
         if let Some(m) = message {
@@ -628,7 +682,10 @@ fn bad_input_names_the_field_in_chinese() {
         json!({"kind": "letter", "recipient_name": "王建国", "received_at": ts("2026-11-24 08:30")}),
     );
     assert!(l["tracking_no"].is_null());
-    assert_eq!(l["received_at"], ts("2026-11-24 08:30").replace("+00:00", "Z"));
+    assert_eq!(
+        l["received_at"],
+        ts("2026-11-24 08:30").replace("+00:00", "Z")
+    );
 }
 
 #[test]
@@ -664,7 +721,11 @@ fn amendments_need_a_reason_and_keep_the_old_values() {
         "parcel.amend",
         json!({"id": id(&p), "tracking_no": "", "reason": "清空"}),
     );
-    assert_eq!(e.field.as_deref(), Some("tracking_no"), "a parcel keeps its number");
+    assert_eq!(
+        e.field.as_deref(),
+        Some("tracking_no"),
+        "a parcel keeps its number"
+    );
     assert_eq!(audit_len(&d), before);
 
     let a = call(
@@ -735,14 +796,42 @@ fn list_filters_by_status_direction_time_and_recipient() {
     };
     let at = "2026-11-24 09:00";
     let all = call(&mut d, "wang", at, "parcel.list", json!({}));
-    assert_eq!(codes(all), ["PC-000003", "PC-000002", "PC-000001"], "newest first");
-    let inc = call(&mut d, "wang", at, "parcel.list", json!({"direction": "in"}));
+    assert_eq!(
+        codes(all),
+        ["PC-000003", "PC-000002", "PC-000001"],
+        "newest first"
+    );
+    let inc = call(
+        &mut d,
+        "wang",
+        at,
+        "parcel.list",
+        json!({"direction": "in"}),
+    );
     assert_eq!(codes(inc), ["PC-000002", "PC-000001"]);
-    let n = call(&mut d, "wang", at, "parcel.list", json!({"status": "notified"}));
+    let n = call(
+        &mut d,
+        "wang",
+        at,
+        "parcel.list",
+        json!({"status": "notified"}),
+    );
     assert_eq!(codes(n), ["PC-000002"]);
-    let w = call(&mut d, "wang", at, "parcel.list", json!({"recipient": "建国"}));
+    let w = call(
+        &mut d,
+        "wang",
+        at,
+        "parcel.list",
+        json!({"recipient": "建国"}),
+    );
     assert_eq!(codes(w), ["PC-000001"], "recipient name, not the sender");
-    let u = call(&mut d, "wang", at, "parcel.list", json!({"recipient": "2-20"}));
+    let u = call(
+        &mut d,
+        "wang",
+        at,
+        "parcel.list",
+        json!({"recipient": "2-20"}),
+    );
     assert_eq!(codes(u), ["PC-000002"], "unit");
     let pct = call(&mut d, "wang", at, "parcel.list", json!({"recipient": "%"}));
     assert!(codes(pct).is_empty(), "wildcards are taken literally");
@@ -804,7 +893,10 @@ fn carrier_guesses_are_labelled_and_honest() {
         "parcel.guess_carrier",
         json!({"tracking_no": "6123 4567 8901"}),
     );
-    assert!(g["carrier"].is_null(), "12 digits: three Korean carriers use them");
+    assert!(
+        g["carrier"].is_null(),
+        "12 digits: three Korean carriers use them"
+    );
     assert_eq!(
         g["candidate_labels"],
         json!(["CJ대한통운", "한진택배", "롯데택배"])
@@ -824,11 +916,27 @@ fn carrier_guesses_are_labelled_and_honest() {
 fn every_mail_label_exists_in_every_language() {
     use frontdesk::mail::*;
     let mut keys: Vec<String> = Vec::new();
-    keys.extend(ParcelStatus::ALL.iter().map(|s| format!("status.{}", s.key())));
+    keys.extend(
+        ParcelStatus::ALL
+            .iter()
+            .map(|s| format!("status.{}", s.key())),
+    );
     keys.extend(ParcelKind::ALL.iter().map(|k| format!("parcel_kind.{k}")));
-    keys.extend(Direction::ALL.iter().map(|k| format!("parcel_direction.{k}")));
-    keys.extend(NotifyChannel::ALL.iter().map(|k| format!("notify_channel.{k}")));
-    keys.extend(ExceptionKind::ALL.iter().map(|k| format!("parcel_exception.{k}")));
+    keys.extend(
+        Direction::ALL
+            .iter()
+            .map(|k| format!("parcel_direction.{k}")),
+    );
+    keys.extend(
+        NotifyChannel::ALL
+            .iter()
+            .map(|k| format!("notify_channel.{k}")),
+    );
+    keys.extend(
+        ExceptionKind::ALL
+            .iter()
+            .map(|k| format!("parcel_exception.{k}")),
+    );
     keys.extend(Carrier::ALL.iter().map(|k| format!("carrier.{k}")));
     for a in [
         ParcelAction::Notify,
