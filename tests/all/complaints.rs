@@ -762,7 +762,7 @@ fn bad_input_names_the_field_in_chinese() {
             "complaint.record",
             future,
             "received_at",
-            Some("接收时间超出范围（in the future）。"),
+            Some("接收时间超出范围（晚于当前时间）。"),
         ),
         (
             "complaint.dispatch",
@@ -774,7 +774,7 @@ fn bad_input_names_the_field_in_chinese() {
             "complaint.dispatch",
             json!({"id": cid, "department": "工程部", "promised_at": ts("2026-11-23 17:00")}),
             "promised_at",
-            Some("承诺完成时间超出范围（in the past）。"),
+            Some("承诺完成时间超出范围（早于当前时间）。"),
         ),
         (
             "complaint.follow_up",

@@ -50,3 +50,17 @@ fn error_messages_are_translated_not_keys() {
         }
     }
 }
+
+#[test]
+fn no_key_is_defined_twice_with_different_words() {
+    for l in Locale::ALL {
+        let mut seen: std::collections::BTreeMap<String, String> = Default::default();
+        for src in i18n::sources(l) {
+            for (k, v) in i18n::check_file(src).unwrap() {
+                if let Some(prev) = seen.insert(k.clone(), v.clone()) {
+                    assert_eq!(prev, v, "{l}: {k} is defined twice with different words; keep shared labels in core.json");
+                }
+            }
+        }
+    }
+}

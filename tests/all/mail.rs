@@ -272,7 +272,7 @@ fn refusals_read_well_in_korean_and_english() {
     for (locale, expect) in [
         (
             Locale::Ko,
-            "이 우편물은(는) '반송됨' 상태라서 수령 처리할 수 없습니다.",
+            "이 우편물 기록은 '반송됨' 상태라서 수령 처리할 수 없습니다.",
         ),
         (
             Locale::En,
@@ -639,7 +639,7 @@ fn bad_input_names_the_field_in_chinese() {
             json!({"kind": "letter", "recipient_name": "王建国",
                    "received_at": ts("2026-11-25 09:00")}),
             "received_at",
-            Some("接收时间超出范围（in the future）。"),
+            Some("接收时间超出范围（晚于当前时间）。"),
         ),
         (
             json!({"kind": "letter", "recipient_name": "王\u{7}建国"}),

@@ -449,7 +449,7 @@ fn a_shift_from_opening_through_checklists_and_handover_to_the_next_shift() {
         (
             json!({"kind": "call", "content": "   "}),
             "content",
-            "请填写事由。",
+            "请填写内容。",
         ),
         (
             json!({"kind": "call", "content": "x", "promised_by": ts("2026-11-22 09:00")}),
@@ -480,7 +480,7 @@ fn a_shift_from_opening_through_checklists_and_handover_to_the_next_shift() {
         json!({"kind": "phone", "content": "x"}),
     );
     assert_eq!(e.field.as_deref(), Some("kind"));
-    assert!(e.message.starts_with("类别无效"), "{}", e.message);
+    assert!(e.message.starts_with("类型无效"), "{}", e.message);
     let e = call_err(
         &mut d,
         "wang",
