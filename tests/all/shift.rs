@@ -546,7 +546,7 @@ fn a_shift_from_opening_through_checklists_and_handover_to_the_next_shift() {
         json!({"kind": "facility_safety", "results": no_note}),
     );
     assert_eq!(e.field.as_deref(), Some("results[1].note"));
-    assert_eq!(e.message, "请填写说明。");
+    assert_eq!(e.message, "请填写备注。");
     assert_eq!(audit_len(&d), before);
 
     let fac_answers = answers(
