@@ -1,4 +1,6 @@
-//! How well a found item fits a lost-item report: a pure score, unit-tested here.
+//! How well a found item fits a lost-item report: a pure score ([`score`], unit-tested here),
+//! and the ranked candidates the register returns when either side is recorded and from
+//! `lost_found.matches` (only open reports and items in custody are candidates).
 //!
 //! Four criteria, 100 points in all:
 //! - **category** (40): the same category; related ones (a wallet and cash) or `other` count less;
@@ -13,12 +15,19 @@
 //! The found item's private features may raise the description score (the owner often names
 //! them), but they never appear in a result.
 
-use crate::search::is_cjk;
+use super::{
+    get_found, get_report, private_features_of, report_from_row, Category, FoundItem, LostReport,
+    REPORT_SELECT,
+};
+use crate::ctx::Ctx;
+use crate::db;
+use crate::error::{Error, Result};
+use crate::ids::{FoundItemId, LostReportId};
+use crate::search::{is_cjk, Register};
 use chrono::{DateTime, Duration, Utc};
+use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
-
-use super::Category;
 
 /// A criterion that contributed to a match.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -200,6 +209,157 @@ pub fn score(lost: &LostSide<'_>, found: &FoundSide<'_>) -> MatchScore {
     MatchScore {
         score: total.round().clamp(0.0, 100.0) as u8,
         reasons,
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Candidates: the other side of the register, ranked by the score above.
+
+/// A record on the other side that may be the same item (never private features).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Candidate {
+    pub register: Register,
+    pub id: i64,
+    pub code: String,
+    pub category: Category,
+    pub description: String,
+    pub place: String,
+    /// Found at, or lost at.
+    pub at: DateTime<Utc>,
+    /// 0–100.
+    pub score: u8,
+    pub reasons: Vec<Criterion>,
+}
+
+const MAX_CANDIDATES: usize = 10;
+
+fn rank(mut c: Vec<Candidate>) -> Vec<Candidate> {
+    c.retain(|c| c.score >= MIN_SCORE);
+    c.sort_by(|a, b| {
+        b.score
+            .cmp(&a.score)
+            .then_with(|| b.at.cmp(&a.at))
+            .then_with(|| a.code.cmp(&b.code))
+    });
+    c.truncate(MAX_CANDIDATES);
+    c
+}
+
+fn lost_side(l: &LostReport) -> LostSide<'_> {
+    let (lost_from, lost_to) = l.window();
+    LostSide {
+        category: l.category,
+        lost_from,
+        lost_to,
+        place: &l.lost_place,
+        description: &l.description,
+    }
+}
+
+/// Open lost reports that may describe found item `f`.
+pub(super) fn candidates_for_found(conn: &Connection, f: &FoundItem) -> Result<Vec<Candidate>> {
+    let private = private_features_of(conn, f.id)?;
+    let found = FoundSide {
+        category: f.category,
+        found_at: f.found_at,
+        place: &f.found_place,
+        description: &f.description,
+        private_features: private.as_deref(),
+    };
+    let mut stmt = conn.prepare_cached(&format!("{REPORT_SELECT} WHERE l.status = 'open'"))?;
+    let reports = stmt
+        .query_map([], report_from_row)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rank(
+        reports
+            .iter()
+            .map(|l| {
+                let m = score(&lost_side(l), &found);
+                Candidate {
+                    register: Register::LostReport,
+                    id: l.id.0,
+                    code: l.code.clone(),
+                    category: l.category,
+                    description: l.description.clone(),
+                    place: l.lost_place.clone(),
+                    at: l.lost_at,
+                    score: m.score,
+                    reasons: m.reasons,
+                }
+            })
+            .collect(),
+    ))
+}
+
+/// Found items in custody that may be the one lost in report `l`.
+pub(super) fn candidates_for_report(conn: &Connection, l: &LostReport) -> Result<Vec<Candidate>> {
+    let lost = lost_side(l);
+    let mut stmt = conn.prepare_cached(
+        "SELECT f.id, f.category, f.found_at, f.found_place, f.description,
+                (SELECT p.features FROM found_item_private p WHERE p.found_item_id = f.id
+                 ORDER BY p.id DESC LIMIT 1) AS private
+         FROM found_item f WHERE f.status = 'in_custody'",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        Ok((
+            FoundItemId(r.get(0)?),
+            r.get::<_, Category>(1)?,
+            db::get_ts(r, "found_at")?,
+            r.get::<_, String>(3)?,
+            r.get::<_, String>(4)?,
+            r.get::<_, Option<String>>(5)?,
+        ))
+    })?;
+    let mut out = Vec::new();
+    for row in rows {
+        let (id, category, found_at, place, description, private) = row?;
+        let m = score(
+            &lost,
+            &FoundSide {
+                category,
+                found_at,
+                place: &place,
+                description: &description,
+                private_features: private.as_deref(),
+            },
+        );
+        out.push(Candidate {
+            register: Register::FoundItem,
+            id: id.0,
+            code: id.code(),
+            category,
+            description,
+            place,
+            at: found_at,
+            score: m.score,
+            reasons: m.reasons,
+        });
+    }
+    Ok(rank(out))
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MatchesRequest {
+    #[serde(default)]
+    pub found_item_id: Option<FoundItemId>,
+    #[serde(default)]
+    pub lost_report_id: Option<LostReportId>,
+}
+
+pub(super) fn matches(
+    conn: &Connection,
+    _ctx: &Ctx,
+    req: MatchesRequest,
+) -> Result<Vec<Candidate>> {
+    match (req.found_item_id, req.lost_report_id) {
+        (Some(f), None) => candidates_for_found(conn, &get_found(conn, f)?),
+        (None, Some(l)) => candidates_for_report(conn, &get_report(conn, l)?),
+        (None, None) => Err(Error::required("found_item_id")),
+        (Some(_), Some(_)) => Err(Error::invalid(
+            "lost_report_id",
+            "give either found_item_id or lost_report_id",
+        )),
     }
 }
 

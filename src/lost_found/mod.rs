@@ -20,7 +20,6 @@ pub mod retention;
 use crate::api::{op_read, op_write, Operation};
 use crate::audit;
 use crate::ctx::Ctx;
-use crate::dashboard::{OpenItem, OpenKind};
 use crate::db;
 use crate::error::{Error, Result};
 use crate::i18n::{self, Locale};
@@ -28,9 +27,11 @@ use crate::ids::{ClaimId, FoundItemId, LostReportId, StaffId};
 use crate::profile::{self, Role, Staff};
 use crate::search::{self, Register, SearchDoc};
 use crate::validate;
-use chrono::{DateTime, Datelike, Months, NaiveDate, TimeZone, Utc};
-use matching::{Criterion, FoundSide, LostSide};
-use retention::{RetentionDue, RetentionRule, RetentionStep};
+use chrono::{DateTime, Datelike, Months, NaiveDate, Utc};
+use matching::{candidates_for_found, candidates_for_report, Candidate};
+use retention::{local_midnight, retention_of, RetentionDue};
+
+pub use retention::open_items;
 use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
@@ -553,153 +554,6 @@ fn index_report(conn: &Connection, ctx: &Ctx, l: &LostReport) -> Result<()> {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Matching
-
-/// A record on the other side that may be the same item (never private features).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Candidate {
-    pub register: Register,
-    pub id: i64,
-    pub code: String,
-    pub category: Category,
-    pub description: String,
-    pub place: String,
-    /// Found at, or lost at.
-    pub at: DateTime<Utc>,
-    /// 0–100.
-    pub score: u8,
-    pub reasons: Vec<Criterion>,
-}
-
-const MAX_CANDIDATES: usize = 10;
-
-fn rank(mut c: Vec<Candidate>) -> Vec<Candidate> {
-    c.retain(|c| c.score >= matching::MIN_SCORE);
-    c.sort_by(|a, b| {
-        b.score
-            .cmp(&a.score)
-            .then_with(|| b.at.cmp(&a.at))
-            .then_with(|| a.code.cmp(&b.code))
-    });
-    c.truncate(MAX_CANDIDATES);
-    c
-}
-
-fn lost_side(l: &LostReport) -> LostSide<'_> {
-    let (lost_from, lost_to) = l.window();
-    LostSide {
-        category: l.category,
-        lost_from,
-        lost_to,
-        place: &l.lost_place,
-        description: &l.description,
-    }
-}
-
-/// Open lost reports that may describe found item `f`.
-fn candidates_for_found(conn: &Connection, f: &FoundItem) -> Result<Vec<Candidate>> {
-    let private = private_features_of(conn, f.id)?;
-    let found = FoundSide {
-        category: f.category,
-        found_at: f.found_at,
-        place: &f.found_place,
-        description: &f.description,
-        private_features: private.as_deref(),
-    };
-    let mut stmt = conn.prepare_cached(&format!("{REPORT_SELECT} WHERE l.status = 'open'"))?;
-    let reports = stmt
-        .query_map([], report_from_row)?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok(rank(
-        reports
-            .iter()
-            .map(|l| {
-                let m = matching::score(&lost_side(l), &found);
-                Candidate {
-                    register: Register::LostReport,
-                    id: l.id.0,
-                    code: l.code.clone(),
-                    category: l.category,
-                    description: l.description.clone(),
-                    place: l.lost_place.clone(),
-                    at: l.lost_at,
-                    score: m.score,
-                    reasons: m.reasons,
-                }
-            })
-            .collect(),
-    ))
-}
-
-/// Found items in custody that may be the one lost in report `l`.
-fn candidates_for_report(conn: &Connection, l: &LostReport) -> Result<Vec<Candidate>> {
-    let lost = lost_side(l);
-    let mut stmt = conn.prepare_cached(
-        "SELECT f.id, f.category, f.found_at, f.found_place, f.description,
-                (SELECT p.features FROM found_item_private p WHERE p.found_item_id = f.id
-                 ORDER BY p.id DESC LIMIT 1) AS private
-         FROM found_item f WHERE f.status = 'in_custody'",
-    )?;
-    let rows = stmt.query_map([], |r| {
-        Ok((
-            FoundItemId(r.get(0)?),
-            r.get::<_, Category>(1)?,
-            db::get_ts(r, "found_at")?,
-            r.get::<_, String>(3)?,
-            r.get::<_, String>(4)?,
-            r.get::<_, Option<String>>(5)?,
-        ))
-    })?;
-    let mut out = Vec::new();
-    for row in rows {
-        let (id, category, found_at, place, description, private) = row?;
-        let m = matching::score(
-            &lost,
-            &FoundSide {
-                category,
-                found_at,
-                place: &place,
-                description: &description,
-                private_features: private.as_deref(),
-            },
-        );
-        out.push(Candidate {
-            register: Register::FoundItem,
-            id: id.0,
-            code: id.code(),
-            category,
-            description,
-            place,
-            at: found_at,
-            score: m.score,
-            reasons: m.reasons,
-        });
-    }
-    Ok(rank(out))
-}
-
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct MatchesRequest {
-    #[serde(default)]
-    pub found_item_id: Option<FoundItemId>,
-    #[serde(default)]
-    pub lost_report_id: Option<LostReportId>,
-}
-
-fn matches(conn: &Connection, _ctx: &Ctx, req: MatchesRequest) -> Result<Vec<Candidate>> {
-    match (req.found_item_id, req.lost_report_id) {
-        (Some(f), None) => candidates_for_found(conn, &get_found(conn, f)?),
-        (None, Some(l)) => candidates_for_report(conn, &get_report(conn, l)?),
-        (None, None) => Err(Error::required("found_item_id")),
-        (Some(_), Some(_)) => Err(Error::invalid(
-            "lost_report_id",
-            "give either found_item_id or lost_report_id",
-        )),
-    }
-}
-
-// ---------------------------------------------------------------------------------------------
 // Found items: register, get, list, amend, private features
 
 /// Register a found item (upper half of the form, and the item-information card).
@@ -881,22 +735,6 @@ pub struct FoundItemDetail {
     pub hand_overs: Vec<CustodyHandOver>,
     pub claim: Option<Claim>,
     pub retention: Option<RetentionDue>,
-}
-
-fn rule(ctx: &Ctx) -> RetentionRule {
-    RetentionRule {
-        regime: ctx.profile.legal_regime,
-        police_handover_days: ctx.profile.police_handover_days,
-        finance_holding_days: ctx.profile.finance_holding_days,
-    }
-}
-
-fn retention_of(ctx: &Ctx, f: &FoundItem) -> RetentionDue {
-    retention::due(
-        rule(ctx),
-        ctx.local_date(f.found_at),
-        f.notice_at.map(|t| ctx.local_date(t)),
-    )
 }
 
 fn detail(conn: &Connection, ctx: &Ctx, id: FoundItemId) -> Result<FoundItemDetail> {
@@ -1624,206 +1462,6 @@ fn amend_report(conn: &Connection, ctx: &Ctx, req: AmendLostReport) -> Result<Lo
 }
 
 // ---------------------------------------------------------------------------------------------
-// Retention and open items
-
-fn in_custody(conn: &Connection) -> Result<Vec<FoundItem>> {
-    let mut stmt = conn.prepare_cached(&format!(
-        "{FOUND_SELECT} WHERE f.status = 'in_custody' ORDER BY f.found_at, f.id"
-    ))?;
-    let rows = stmt.query_map([], found_from_row)?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
-}
-
-/// The start of local day `d` at the counter, in UTC.
-fn local_midnight(ctx: &Ctx, d: NaiveDate) -> DateTime<Utc> {
-    let naive = d.and_time(chrono::NaiveTime::MIN);
-    ctx.tz()
-        .from_local_datetime(&naive)
-        .earliest()
-        .map(|t| t.with_timezone(&Utc))
-        .unwrap_or_else(|| Utc.from_utc_datetime(&naive))
-}
-
-/// The end of local day `d` (the start of the next) in UTC.
-fn end_of_local_day(ctx: &Ctx, d: NaiveDate) -> DateTime<Utc> {
-    local_midnight(ctx, d.succ_opt().unwrap_or(d))
-}
-
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RetentionRequest {
-    /// Only items due within this many days (overdue ones always).
-    #[serde(default)]
-    pub within_days: Option<i64>,
-}
-
-/// An item in custody and when it must be handed on.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct RetentionRow {
-    pub id: FoundItemId,
-    pub code: String,
-    pub category: Category,
-    pub description: String,
-    pub found_at: DateTime<Utc>,
-    pub found_date: NaiveDate,
-    pub valuable: bool,
-    pub holder_name: String,
-    pub storage_location: String,
-    pub notice_at: Option<DateTime<Utc>>,
-    pub step: RetentionStep,
-    pub due_date: NaiveDate,
-    pub state_date: Option<NaiveDate>,
-    /// Days from today to the due date (negative when overdue).
-    pub days_left: i64,
-    pub overdue: bool,
-}
-
-fn retention_rows(conn: &Connection, ctx: &Ctx) -> Result<Vec<(FoundItem, RetentionRow)>> {
-    let today = ctx.today();
-    let mut rows: Vec<(FoundItem, RetentionRow)> = in_custody(conn)?
-        .into_iter()
-        .map(|f| {
-            let due = retention_of(ctx, &f);
-            let days_left = (due.due_date - today).num_days();
-            let row = RetentionRow {
-                id: f.id,
-                code: f.code.clone(),
-                category: f.category,
-                description: f.description.clone(),
-                found_at: f.found_at,
-                found_date: ctx.local_date(f.found_at),
-                valuable: f.valuable,
-                holder_name: f.holder_name.clone(),
-                storage_location: f.storage_location.clone(),
-                notice_at: f.notice_at,
-                step: due.step,
-                due_date: due.due_date,
-                state_date: due.state_date,
-                days_left,
-                overdue: days_left < 0,
-            };
-            (f, row)
-        })
-        .collect();
-    rows.sort_by(|(_, a), (_, b)| {
-        b.overdue
-            .cmp(&a.overdue)
-            .then_with(|| a.due_date.cmp(&b.due_date))
-            .then_with(|| a.code.cmp(&b.code))
-    });
-    Ok(rows)
-}
-
-fn retention_list(
-    conn: &Connection,
-    ctx: &Ctx,
-    req: RetentionRequest,
-) -> Result<Vec<RetentionRow>> {
-    let within = req
-        .within_days
-        .map(|d| validate::int_range("within_days", d, 0, 3660))
-        .transpose()?;
-    Ok(retention_rows(conn, ctx)?
-        .into_iter()
-        .map(|(_, r)| r)
-        .filter(|r| within.is_none_or(|d| r.days_left <= d))
-        .collect())
-}
-
-/// Items due within this many days are open items.
-const RETENTION_WARN_DAYS: i64 = 2;
-
-fn short(s: &str) -> String {
-    const MAX: usize = 40;
-    if s.chars().count() <= MAX {
-        s.to_owned()
-    } else {
-        let mut t: String = s.chars().take(MAX).collect();
-        t.push('…');
-        t
-    }
-}
-
-/// Valuables to pass to the custodian, valuables in custody, retention dues (never private
-/// features).
-pub fn open_items(conn: &Connection, ctx: &Ctx) -> Result<Vec<OpenItem>> {
-    let locale = ctx.locale();
-    let mut out = Vec::new();
-    for (f, r) in retention_rows(conn, ctx)? {
-        let category = f.category.label(locale);
-        let description = short(&f.description);
-        let item = |kind: OpenKind, summary: String, due_at, overdue| OpenItem {
-            kind,
-            register: Register::FoundItem,
-            record_id: f.id.0,
-            code: f.code.clone(),
-            summary,
-            due_at: Some(due_at),
-            overdue,
-        };
-        let due_at = end_of_local_day(ctx, r.due_date);
-        let due_date = r.due_date.to_string();
-        if r.days_left <= RETENTION_WARN_DAYS {
-            let step = i18n::tr(locale, &format!("retention_step.{}", r.step.as_str()));
-            out.push(item(
-                OpenKind::RetentionDue,
-                i18n::tr_args(
-                    locale,
-                    "open_item.retention_due",
-                    &[
-                        ("code", &f.code),
-                        ("category", &category),
-                        ("description", &description),
-                        ("step", &step),
-                        ("due", &due_date),
-                    ],
-                ),
-                due_at,
-                r.overdue,
-            ));
-        }
-        if f.valuable && f.custodian_since.is_none() {
-            let end_of_day = end_of_local_day(ctx, r.found_date);
-            out.push(item(
-                OpenKind::ValuableToCustodian,
-                i18n::tr_args(
-                    locale,
-                    "open_item.valuable_to_custodian",
-                    &[
-                        ("code", &f.code),
-                        ("category", &category),
-                        ("description", &description),
-                        ("holder", &f.holder_name),
-                    ],
-                ),
-                end_of_day,
-                ctx.now >= end_of_day,
-            ));
-        }
-        if f.valuable {
-            out.push(item(
-                OpenKind::FoundItemInCustody,
-                i18n::tr_args(
-                    locale,
-                    "open_item.found_item_in_custody",
-                    &[
-                        ("code", &f.code),
-                        ("category", &category),
-                        ("description", &description),
-                        ("holder", &f.holder_name),
-                        ("storage", &f.storage_location),
-                        ("due", &due_date),
-                    ],
-                ),
-                due_at,
-                r.overdue,
-            ));
-        }
-    }
-    Ok(out)
-}
-
-// ---------------------------------------------------------------------------------------------
 // Monthly tables: good deeds (员工好人好事汇总表) and the summary (失物登记汇总表)
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -2116,12 +1754,12 @@ pub fn operations() -> Vec<Operation> {
         op_read(
             "lost_found.matches",
             "Ranked candidates for a found item (open reports) or a lost report (items in custody).",
-            matches,
+            matching::matches,
         ),
         op_read(
             "lost_found.retention",
             "Items in custody with the date they must go to police / public security / finance, overdue first.",
-            retention_list,
+            retention::retention_list,
         ),
         op_read(
             "lost_found.good_deeds",
@@ -2138,6 +1776,7 @@ pub fn operations() -> Vec<Operation> {
 
 #[cfg(test)]
 mod tests {
+    use super::retention::RetentionStep;
     use super::*;
 
     #[test]

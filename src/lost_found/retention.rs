@@ -3,9 +3,22 @@
 //! [`due`] is the one rule, a pure function of local calendar dates so every regime, month end
 //! and leap year is unit-tested here. A due date is the last local day on which the step is
 //! still on time; the item is overdue from the day after.
+//!
+//! Below the rule: `lost_found.retention` (items in custody with due date and overdue flag,
+//! overdue first) and the register's open items (valuables still to reach the custodian,
+//! valuables in custody, hand-ons due within two days or overdue).
 
+use super::{found_from_row, Category, FoundItem, FOUND_SELECT};
+use crate::ctx::Ctx;
+use crate::dashboard::{OpenItem, OpenKind};
+use crate::error::Result;
+use crate::i18n;
+use crate::ids::FoundItemId;
 use crate::profile::LegalRegime;
-use chrono::{Datelike, Days, Months, NaiveDate};
+use crate::search::Register;
+use crate::validate;
+use chrono::{DateTime, Datelike, Days, Months, NaiveDate, TimeZone, Utc};
+use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 
 /// What must happen by the due date.
@@ -105,6 +118,222 @@ pub fn due(rule: RetentionRule, found: NaiveDate, notice: Option<NaiveDate>) -> 
             state_date: None,
         },
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The register's view: items in custody with their due dates, and the open items.
+
+pub(super) fn rule(ctx: &Ctx) -> RetentionRule {
+    RetentionRule {
+        regime: ctx.profile.legal_regime,
+        police_handover_days: ctx.profile.police_handover_days,
+        finance_holding_days: ctx.profile.finance_holding_days,
+    }
+}
+
+pub(super) fn retention_of(ctx: &Ctx, f: &FoundItem) -> RetentionDue {
+    due(
+        rule(ctx),
+        ctx.local_date(f.found_at),
+        f.notice_at.map(|t| ctx.local_date(t)),
+    )
+}
+
+fn in_custody(conn: &Connection) -> Result<Vec<FoundItem>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "{FOUND_SELECT} WHERE f.status = 'in_custody' ORDER BY f.found_at, f.id"
+    ))?;
+    let rows = stmt.query_map([], found_from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The start of local day `d` at the counter, in UTC.
+pub(super) fn local_midnight(ctx: &Ctx, d: NaiveDate) -> DateTime<Utc> {
+    let naive = d.and_time(chrono::NaiveTime::MIN);
+    ctx.tz()
+        .from_local_datetime(&naive)
+        .earliest()
+        .map(|t| t.with_timezone(&Utc))
+        .unwrap_or_else(|| Utc.from_utc_datetime(&naive))
+}
+
+/// The end of local day `d` (the start of the next) in UTC.
+pub(super) fn end_of_local_day(ctx: &Ctx, d: NaiveDate) -> DateTime<Utc> {
+    local_midnight(ctx, d.succ_opt().unwrap_or(d))
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RetentionRequest {
+    /// Only items due within this many days (overdue ones always).
+    #[serde(default)]
+    pub within_days: Option<i64>,
+}
+
+/// An item in custody and when it must be handed on.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RetentionRow {
+    pub id: FoundItemId,
+    pub code: String,
+    pub category: Category,
+    pub description: String,
+    pub found_at: DateTime<Utc>,
+    pub found_date: NaiveDate,
+    pub valuable: bool,
+    pub holder_name: String,
+    pub storage_location: String,
+    pub notice_at: Option<DateTime<Utc>>,
+    pub step: RetentionStep,
+    pub due_date: NaiveDate,
+    pub state_date: Option<NaiveDate>,
+    /// Days from today to the due date (negative when overdue).
+    pub days_left: i64,
+    pub overdue: bool,
+}
+
+fn retention_rows(conn: &Connection, ctx: &Ctx) -> Result<Vec<(FoundItem, RetentionRow)>> {
+    let today = ctx.today();
+    let mut rows: Vec<(FoundItem, RetentionRow)> = in_custody(conn)?
+        .into_iter()
+        .map(|f| {
+            let due = retention_of(ctx, &f);
+            let days_left = (due.due_date - today).num_days();
+            let row = RetentionRow {
+                id: f.id,
+                code: f.code.clone(),
+                category: f.category,
+                description: f.description.clone(),
+                found_at: f.found_at,
+                found_date: ctx.local_date(f.found_at),
+                valuable: f.valuable,
+                holder_name: f.holder_name.clone(),
+                storage_location: f.storage_location.clone(),
+                notice_at: f.notice_at,
+                step: due.step,
+                due_date: due.due_date,
+                state_date: due.state_date,
+                days_left,
+                overdue: days_left < 0,
+            };
+            (f, row)
+        })
+        .collect();
+    rows.sort_by(|(_, a), (_, b)| {
+        b.overdue
+            .cmp(&a.overdue)
+            .then_with(|| a.due_date.cmp(&b.due_date))
+            .then_with(|| a.code.cmp(&b.code))
+    });
+    Ok(rows)
+}
+
+pub(super) fn retention_list(
+    conn: &Connection,
+    ctx: &Ctx,
+    req: RetentionRequest,
+) -> Result<Vec<RetentionRow>> {
+    let within = req
+        .within_days
+        .map(|d| validate::int_range("within_days", d, 0, 3660))
+        .transpose()?;
+    Ok(retention_rows(conn, ctx)?
+        .into_iter()
+        .map(|(_, r)| r)
+        .filter(|r| within.is_none_or(|d| r.days_left <= d))
+        .collect())
+}
+
+/// Items due within this many days are open items.
+const RETENTION_WARN_DAYS: i64 = 2;
+
+fn short(s: &str) -> String {
+    const MAX: usize = 40;
+    if s.chars().count() <= MAX {
+        s.to_owned()
+    } else {
+        let mut t: String = s.chars().take(MAX).collect();
+        t.push('…');
+        t
+    }
+}
+
+/// Valuables to pass to the custodian, valuables in custody, retention dues (never private
+/// features).
+pub fn open_items(conn: &Connection, ctx: &Ctx) -> Result<Vec<OpenItem>> {
+    let locale = ctx.locale();
+    let mut out = Vec::new();
+    for (f, r) in retention_rows(conn, ctx)? {
+        let category = f.category.label(locale);
+        let description = short(&f.description);
+        let item = |kind: OpenKind, summary: String, due_at, overdue| OpenItem {
+            kind,
+            register: Register::FoundItem,
+            record_id: f.id.0,
+            code: f.code.clone(),
+            summary,
+            due_at: Some(due_at),
+            overdue,
+        };
+        let due_at = end_of_local_day(ctx, r.due_date);
+        let due_date = r.due_date.to_string();
+        if r.days_left <= RETENTION_WARN_DAYS {
+            let step = i18n::tr(locale, &format!("retention_step.{}", r.step.as_str()));
+            out.push(item(
+                OpenKind::RetentionDue,
+                i18n::tr_args(
+                    locale,
+                    "open_item.retention_due",
+                    &[
+                        ("code", &f.code),
+                        ("category", &category),
+                        ("description", &description),
+                        ("step", &step),
+                        ("due", &due_date),
+                    ],
+                ),
+                due_at,
+                r.overdue,
+            ));
+        }
+        if f.valuable && f.custodian_since.is_none() {
+            let end_of_day = end_of_local_day(ctx, r.found_date);
+            out.push(item(
+                OpenKind::ValuableToCustodian,
+                i18n::tr_args(
+                    locale,
+                    "open_item.valuable_to_custodian",
+                    &[
+                        ("code", &f.code),
+                        ("category", &category),
+                        ("description", &description),
+                        ("holder", &f.holder_name),
+                    ],
+                ),
+                end_of_day,
+                ctx.now >= end_of_day,
+            ));
+        }
+        if f.valuable {
+            out.push(item(
+                OpenKind::FoundItemInCustody,
+                i18n::tr_args(
+                    locale,
+                    "open_item.found_item_in_custody",
+                    &[
+                        ("code", &f.code),
+                        ("category", &category),
+                        ("description", &description),
+                        ("holder", &f.holder_name),
+                        ("storage", &f.storage_location),
+                        ("due", &due_date),
+                    ],
+                ),
+                due_at,
+                r.overdue,
+            ));
+        }
+    }
+    Ok(out)
 }
 
 #[cfg(test)]
