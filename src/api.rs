@@ -142,23 +142,24 @@ pub fn find(name: &str) -> Option<&'static Operation> {
 /// The counter's database with its operations: what the CLI and the app hold.
 pub struct Desk {
     db: Db,
+    /// Inside [`Desk::batch`]: operations run in savepoints of the batch's transaction.
+    in_batch: bool,
 }
 
 impl Desk {
     pub fn new(db: Db) -> Desk {
-        Desk { db }
+        Desk {
+            db,
+            in_batch: false,
+        }
     }
 
     pub fn open(path: &Path) -> Result<Desk> {
-        Ok(Desk {
-            db: Db::open(path)?,
-        })
+        Ok(Desk::new(Db::open(path)?))
     }
 
     pub fn open_in_memory() -> Result<Desk> {
-        Ok(Desk {
-            db: Db::open_in_memory()?,
-        })
+        Ok(Desk::new(Db::open_in_memory()?))
     }
 
     pub fn db(&self) -> &Db {
@@ -237,10 +238,61 @@ impl Desk {
         } else {
             TransactionBehavior::Deferred
         };
+        if self.in_batch {
+            // Each operation is still all-or-nothing: a savepoint rolled back on error.
+            let sp = self.db.conn_mut().savepoint()?;
+            let out = (operation.handler)(&sp, ctx, input)?;
+            sp.commit()?;
+            return Ok(out);
+        }
         let tx = self.db.conn_mut().transaction_with_behavior(behavior)?;
         let out = (operation.handler)(&tx, ctx, input)?;
         tx.commit()?;
         Ok(out)
+    }
+
+    /// Run many operations in one transaction (imports, the demo and benchmark generators):
+    /// each operation is a savepoint, so a refused one changes nothing, and the whole batch is
+    /// committed at the end, or rolled back if `f` fails.
+    pub fn batch<T>(&mut self, f: impl FnOnce(&mut Desk) -> Result<T>) -> Result<T> {
+        if self.in_batch {
+            return f(self);
+        }
+        self.begin_batch()?;
+        match f(self) {
+            Ok(v) => {
+                self.commit_batch()?;
+                Ok(v)
+            }
+            Err(e) => {
+                self.rollback_batch();
+                Err(e)
+            }
+        }
+    }
+
+    /// Start a batch (see [`Desk::batch`]); end it with `commit_batch` or `rollback_batch`.
+    pub fn begin_batch(&mut self) -> Result<()> {
+        if !self.in_batch {
+            self.db.conn().execute_batch("BEGIN IMMEDIATE")?;
+            self.in_batch = true;
+        }
+        Ok(())
+    }
+
+    pub fn commit_batch(&mut self) -> Result<()> {
+        if self.in_batch {
+            self.in_batch = false;
+            self.db.conn().execute_batch("COMMIT")?;
+        }
+        Ok(())
+    }
+
+    pub fn rollback_batch(&mut self) {
+        if self.in_batch {
+            self.in_batch = false;
+            let _ = self.db.conn().execute_batch("ROLLBACK");
+        }
     }
 
     /// [`Desk::call`] with the error translated for the counter: what transports return.

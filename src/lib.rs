@@ -12,6 +12,7 @@ pub mod complaints;
 pub mod ctx;
 pub mod dashboard;
 pub mod db;
+pub mod demo;
 pub mod error;
 pub mod export;
 pub mod i18n;

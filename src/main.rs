@@ -78,6 +78,21 @@ enum Command {
         #[arg(short, long)]
         output: Option<PathBuf>,
     },
+    /// Fill a new database with a realistic month of a busy counter, for trying the product.
+    Demo {
+        /// zh-CN (a Chinese property service centre) or ko (a Korean one).
+        #[arg(long, default_value = "zh-CN")]
+        locale: String,
+        #[arg(long, default_value_t = 30)]
+        days: u32,
+        #[arg(long, default_value_t = 7)]
+        seed: u64,
+        /// Do nothing (and succeed) if the database already holds a counter.
+        #[arg(long)]
+        if_empty: bool,
+    },
+    /// What needs action now, in the counter's language (defaults to acting as `admin`).
+    Today,
     /// Print where the database file is.
     Path,
 }
@@ -167,6 +182,39 @@ fn run(cli: Cli) -> Result<(), Failure> {
         return Ok(());
     };
     match command {
+        Command::Demo {
+            locale,
+            days,
+            seed,
+            if_empty,
+        } => {
+            let mut desk = Desk::open(&path)?;
+            if *if_empty && frontdesk::demo::is_initialised(&desk) {
+                eprintln!("{} already holds a counter; nothing to do.", path.display());
+                return Ok(());
+            }
+            let locale = Locale::parse(locale).ok_or_else(|| Error::invalid("locale", "locale"))?;
+            let opts = frontdesk::demo::DemoOptions {
+                locale,
+                days: (*days).clamp(1, 3660),
+                scale: frontdesk::demo::Scale::DEMO,
+                seed: *seed,
+                mixed: false,
+            };
+            let summary = frontdesk::demo::fill(&mut desk, &opts, now, |d, n| {
+                eprint!("\rdemo: day {d}/{n}");
+                if d == n {
+                    eprintln!();
+                }
+            })?;
+            print_json(&json!({"database": path, "summary": summary}))
+        }
+        Command::Today => {
+            let mut desk = Desk::open(&path)?;
+            let locale = desk.locale();
+            let actor = cli.actor.clone().unwrap_or_else(|| "admin".into());
+            today(&mut desk, &actor, now).map_err(|error| Failure { error, locale })
+        }
         Command::Path => {
             println!("{}", path.display());
             Ok(())
@@ -280,4 +328,87 @@ fn run(cli: Cli) -> Result<(), Failure> {
             Ok(())
         }
     }
+}
+
+/// Print a line, ignoring a closed pipe (`frontdesk today | head` is not an error).
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        let _ = writeln!(std::io::stdout().lock(), $($arg)*);
+    }};
+}
+
+/// The Today summary as text: the shift, then what needs action, overdue first.
+fn today(desk: &mut Desk, actor: &str, now: DateTime<Utc>) -> Result<(), Error> {
+    use frontdesk::i18n::{tr, tr_args};
+    let ctx = desk.ctx(actor, now)?;
+    let l = ctx.locale();
+    let tz = ctx.tz();
+    let local = |t: &str| {
+        DateTime::parse_from_rfc3339(t)
+            .map(|t| t.with_timezone(&tz).format("%m-%d %H:%M").to_string())
+            .unwrap_or_else(|_| t.to_owned())
+    };
+    say!(
+        "{}",
+        tr_args(l, "today.title", &[("counter", &ctx.profile.name)])
+    );
+    let current = desk.call(actor, now, "shift.current", json!({}))?;
+    match current.get("shift") {
+        Some(shift) => {
+            let code = shift["code"].as_str().unwrap_or_default();
+            if shift["status"] == "awaiting_ack" {
+                say!("{}", tr_args(l, "today.awaiting_ack", &[("code", code)]));
+            } else {
+                let staff: Vec<&str> = shift["staff_on_duty"]
+                    .as_array()
+                    .map(|a| a.iter().filter_map(Value::as_str).collect())
+                    .unwrap_or_default();
+                say!(
+                    "{}",
+                    tr_args(
+                        l,
+                        "today.shift_open",
+                        &[
+                            ("code", code),
+                            (
+                                "since",
+                                &local(shift["opened_at"].as_str().unwrap_or_default())
+                            ),
+                            ("staff", &staff.join(", ")),
+                        ],
+                    )
+                );
+            }
+        }
+        None => say!("{}", tr(l, "today.no_shift")),
+    }
+    let items = desk.call(actor, now, "today.open_items", json!({}))?;
+    let items = items.as_array().cloned().unwrap_or_default();
+    if items.is_empty() {
+        say!("{}", tr(l, "today.nothing_open"));
+        return Ok(());
+    }
+    say!(
+        "{}\n",
+        tr_args(l, "today.open_count", &[("n", &items.len().to_string())])
+    );
+    for it in &items {
+        let kind = tr(
+            l,
+            &format!("open_kind.{}", it["kind"].as_str().unwrap_or_default()),
+        );
+        let due = match (it["overdue"].as_bool(), it["due_at"].as_str()) {
+            (Some(true), _) => format!("[{}]", tr(l, "today.overdue")),
+            (_, Some(d)) => tr_args(l, "today.due", &[("due", &local(d))]),
+            _ => String::new(),
+        };
+        say!(
+            "  {:<10} {}  {}  {}",
+            it["code"].as_str().unwrap_or_default(),
+            kind,
+            it["summary"].as_str().unwrap_or_default(),
+            due
+        );
+    }
+    Ok(())
 }

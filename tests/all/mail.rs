@@ -520,7 +520,7 @@ fn only_the_last_four_id_characters_are_accepted() {
     );
     assert_eq!(e.code, ErrorCode::InvalidInput);
     assert_eq!(e.field.as_deref(), Some("id_last4"));
-    assert_eq!(e.message, "证件号后四位太长（最多 4 个字符）。");
+    assert_eq!(e.message, "证件号码后四位太长（最多 4 个字符）。");
     let e = call_err(
         &mut d,
         "wang",

@@ -5,6 +5,7 @@ mod common;
 
 mod complaints;
 mod core;
+mod demo;
 mod fuzz;
 mod i18n;
 mod lost_found;
