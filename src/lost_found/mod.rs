@@ -1861,8 +1861,12 @@ mod tests {
         ] {
             wanted.push(format!("action.{a}"));
         }
-        for k in wanted {
-            assert!(en.contains_key(&k), "missing {k}");
+        // Shared labels (status.open …) live in core.json: check the merged catalogue.
+        for l in i18n::Locale::ALL {
+            let merged = i18n::catalogue(l);
+            for k in &wanted {
+                assert!(merged.contains_key(k), "{l}: missing {k}");
+            }
         }
     }
 }
