@@ -271,6 +271,13 @@ impl Desk {
         }
     }
 
+    /// Idle work the app runs when nobody is typing (and the CLI's `maintain`): checkpoint the
+    /// WAL into the database file and do a bounded step of search-index merging, so that this
+    /// work never lands inside a receptionist's save. Cheap when there is nothing to do.
+    pub fn maintain(&mut self) -> Result<crate::db::Maintenance> {
+        crate::db::maintain(self.db.conn())
+    }
+
     /// Start a batch (see [`Desk::batch`]); end it with `commit_batch` or `rollback_batch`.
     pub fn begin_batch(&mut self) -> Result<()> {
         if !self.in_batch {

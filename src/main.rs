@@ -93,6 +93,9 @@ enum Command {
     },
     /// What needs action now, in the counter's language (defaults to acting as `admin`).
     Today,
+    /// Idle maintenance: checkpoint the WAL and merge a step of the search index (the app runs
+    /// this by itself when nobody is typing).
+    Maintain,
     /// Print where the database file is.
     Path,
 }
@@ -214,6 +217,11 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let locale = desk.locale();
             let actor = cli.actor.clone().unwrap_or_else(|| "admin".into());
             today(&mut desk, &actor, now).map_err(|error| Failure { error, locale })
+        }
+        Command::Maintain => {
+            let mut desk = Desk::open(&path)?;
+            let m = desk.maintain()?;
+            print_json(&m)
         }
         Command::Path => {
             println!("{}", path.display());

@@ -270,40 +270,70 @@ pub fn search(conn: &Connection, query: &SearchQuery) -> Result<Vec<SearchHit>> 
         }
     }
 
+    // A scanned or typed code that names a record is an exact answer: its digits ("000123")
+    // would otherwise match half the index.
+    if !hits.is_empty() {
+        return Ok(hits);
+    }
     let Some(expr) = match_expr(&q) else {
         return Ok(hits);
     };
-    let regs: Vec<&str> = query.registers.iter().map(|r| r.as_str()).collect();
-    let regs_json = serde_json::to_string(&regs).unwrap_or_else(|_| "[]".into());
+    // Per register, the newest matches first: FTS5 walks its doclist backwards over a rowid
+    // range and stops after `PER_REGISTER` rows, so a common word (电梯 in 100,000 entries)
+    // costs no more than a rare one. Those candidates are then ranked by relevance (bm25)
+    // and recency together.
+    const PER_REGISTER: i64 = 100;
+    let registers: Vec<Register> = if query.registers.is_empty() {
+        Register::ALL.to_vec()
+    } else {
+        query.registers.clone()
+    };
     let mut stmt = conn.prepare_cached(
         "SELECT register, record_id, code, title, status, at, -rank AS score
          FROM search_fts
          WHERE search_fts MATCH ?1
-           AND (?2 = '[]' OR register IN (SELECT value FROM json_each(?2)))
-           AND (?3 IS NULL OR status = ?3)
-           AND (?4 IS NULL OR at >= ?4)
-           AND (?5 IS NULL OR at < ?5)
-         ORDER BY rank
-         LIMIT ?6",
+           AND rowid >= ?2 AND rowid < ?3
+           AND (?4 IS NULL OR status = ?4)
+           AND (?5 IS NULL OR at >= ?5)
+           AND (?6 IS NULL OR at < ?6)
+         ORDER BY rowid DESC
+         LIMIT ?7",
     )?;
-    let mut rows = stmt.query(params![
-        expr,
-        regs_json,
-        query.status,
-        query.from.as_ref().map(db::ts),
-        query.to.as_ref().map(db::ts),
-        limit
-    ])?;
-    while let Some(r) = rows.next()? {
-        let score: f64 = r.get(6)?;
-        let hit = hit_from_row(r, score)?;
-        if !hits
-            .iter()
-            .any(|h| h.register == hit.register && h.record_id == hit.record_id)
-        {
-            hits.push(hit);
+    let mut candidates = Vec::new();
+    for reg in registers {
+        let lo = reg.rowid(0);
+        let hi = reg.rowid(0) + (1 << 40);
+        let mut rows = stmt.query(params![
+            expr,
+            lo,
+            hi,
+            query.status,
+            query.from.as_ref().map(db::ts),
+            query.to.as_ref().map(db::ts),
+            PER_REGISTER.max(limit)
+        ])?;
+        while let Some(r) = rows.next()? {
+            let bm25: f64 = r.get(6)?;
+            let hit = hit_from_row(r, bm25)?;
+            if !hits
+                .iter()
+                .any(|h: &SearchHit| h.register == hit.register && h.record_id == hit.record_id)
+            {
+                candidates.push(hit);
+            }
         }
     }
+    let newest = candidates.iter().map(|h| h.at).max();
+    for h in &mut candidates {
+        // bm25 of a match is a few units; a record from today adds 2, one a month old 1.
+        let age_days = newest
+            .map(|n| (n - h.at).num_hours() as f64 / 24.0)
+            .unwrap_or(0.0)
+            .max(0.0);
+        h.score += 2.0 / (1.0 + age_days / 30.0);
+    }
+    candidates.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| b.at.cmp(&a.at)));
+    hits.extend(candidates);
     hits.truncate(limit as usize);
     Ok(hits)
 }

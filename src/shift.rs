@@ -85,6 +85,15 @@ str_enum! {
     }
 }
 
+impl LogEntry {
+    /// Whether finishing this entry calls for a call-back: a person asked for something, or
+    /// someone was sent and the result is to be checked. A note-like entry (a checklist
+    /// problem nobody was sent for yet, say) closes when done.
+    pub fn owes_callback(&self) -> bool {
+        self.person.is_some() || self.dispatched_to.is_some()
+    }
+}
+
 impl LogKind {
     /// Calls, visits, dispatches and incidents are followed up until done.
     pub fn follows_up_by_default(self) -> bool {
@@ -1329,7 +1338,14 @@ fn follow_up(conn: &Connection, ctx: &Ctx, req: FollowUpRequest) -> Result<LogEn
     let mut e = before.clone();
     match (before.status, req.done) {
         (EntryStatus::Open, true) => {
-            e.status = EntryStatus::Done;
+            // A call-back is owed where a person asked or someone was sent (002 §4.5); an
+            // entry with nobody to call closes when it is done.
+            if e.owes_callback() {
+                e.status = EntryStatus::Done;
+            } else {
+                e.status = EntryStatus::Closed;
+                e.closed_at = Some(ctx.now);
+            }
             e.done_at = Some(ctx.now);
         }
         (EntryStatus::Done, false) => {

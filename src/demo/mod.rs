@@ -291,13 +291,15 @@ impl Sim<'_> {
             self.log_entry(who, at)?;
         }
         // Work on earlier entries: follow-ups until done, then the call-back.
-        // The desk works oldest first, with the odd quick one in between.
-        for oldest in [true, false] {
-            if self.open.log_entries.is_empty()
-                || !self.rng.chance(if oldest { 0.45 } else { 0.25 })
-            {
-                continue;
+        // The desk works oldest first, with the odd quick one in between; each entry takes
+        // about two steps (follow-up to done, call-back), so the budget follows the arrivals.
+        let budget = 2.6 * sc.log_entries as f64 / SLOTS_PER_DAY as f64;
+        let steps = budget.floor() as u32 + u32::from(self.rng.chance(budget.fract()));
+        for step in 0..steps {
+            if self.open.log_entries.is_empty() {
+                break;
             }
+            let oldest = step % 3 != 2;
             let i = if oldest {
                 0
             } else {
@@ -439,8 +441,12 @@ impl Sim<'_> {
         let mut i = 0;
         while picks > 0 && i < self.open.parcels.len() {
             let (id, t, notified) = self.open.parcels[i];
-            // Most people come within a day; a few forget theirs for a week.
-            if !notified || t + Duration::hours(2) > at || self.rng.chance(0.6) {
+            // Most people come within a day or two; a few forget theirs for a week.
+            let young = t + Duration::hours(30) > at;
+            if !notified
+                || t + Duration::hours(2) > at
+                || self.rng.chance(if young { 0.5 } else { 0.03 })
+            {
                 i += 1;
                 continue;
             }
@@ -758,6 +764,8 @@ pub fn fill(
             return Err(e);
         }
         sim.desk.commit_batch()?;
+        // The app's idle step: checkpoint and merge the search index between busy spells.
+        sim.desk.maintain()?;
         progress(d + 1, days);
     }
     Ok(sim.summary)

@@ -1102,3 +1102,54 @@ fn a_korean_counter_gets_korean_defaults_and_messages() {
         .unwrap()
         .starts_with("사고·이상 · "));
 }
+
+#[test]
+fn an_entry_with_nobody_to_call_back_closes_when_done() {
+    let mut d = desk();
+    call(&mut d, "wang", "2026-11-24 08:00", "shift.open", json!({}));
+    let e = call(
+        &mut d,
+        "wang",
+        "2026-11-24 08:10",
+        "log.add",
+        json!({"kind": "incident", "content": "大堂灯管闪烁", "addressed_to": "safety_officer"}),
+    );
+    let f = call(
+        &mut d,
+        "wang",
+        "2026-11-24 09:00",
+        "log.follow_up",
+        json!({"id": e["id"], "note": "已更换灯管", "done": true}),
+    );
+    assert_eq!(f["status"], "closed");
+    let items = call(
+        &mut d,
+        "wang",
+        "2026-11-24 09:05",
+        "today.open_items",
+        json!({}),
+    );
+    assert!(
+        items
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|i| i["record_id"] != e["id"]),
+        "no call-back due: {items}"
+    );
+    let c = call(
+        &mut d,
+        "wang",
+        "2026-11-24 08:20",
+        "log.add",
+        json!({"kind": "call", "person": "张先生", "content": "楼道灯不亮"}),
+    );
+    let f = call(
+        &mut d,
+        "wang",
+        "2026-11-24 09:10",
+        "log.follow_up",
+        json!({"id": c["id"], "note": "已修好", "done": true}),
+    );
+    assert_eq!(f["status"], "done", "a caller is owed a call-back");
+}

@@ -254,3 +254,85 @@ fn csv_export_has_a_bom_local_times_translated_headers_and_xlsx_opens() {
     let xlsx = export::to_xlsx(&rows, "staff").unwrap();
     assert_eq!(&xlsx[..2], b"PK", "an xlsx is a zip");
 }
+
+#[test]
+fn a_database_made_by_schema_version_5_upgrades_with_its_records_intact() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.sqlite3");
+    std::fs::copy(
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/schema-v5.sqlite3"
+        ),
+        &path,
+    )
+    .unwrap();
+    let count = |c: &rusqlite::Connection, t: &str| -> i64 {
+        c.query_row(&format!("SELECT count(*) FROM {t}"), [], |r| r.get(0))
+            .unwrap()
+    };
+    let before: Vec<i64> = {
+        let c = rusqlite::Connection::open(&path).unwrap();
+        let v: u32 = c
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(v, 5, "the fixture is from schema version 5");
+        [
+            "audit_log",
+            "parcel",
+            "found_item",
+            "log_entry",
+            "complaint",
+        ]
+        .iter()
+        .map(|t| count(&c, t))
+        .collect()
+    };
+    assert!(
+        before.iter().all(|n| *n > 0),
+        "the fixture holds records: {before:?}"
+    );
+
+    let mut d = Desk::open(&path).unwrap();
+    assert_eq!(d.db().schema_version().unwrap(), db::latest_version());
+    let after: Vec<i64> = [
+        "audit_log",
+        "parcel",
+        "found_item",
+        "log_entry",
+        "complaint",
+    ]
+    .iter()
+    .map(|t| count(d.conn(), t))
+    .collect();
+    assert_eq!(after, before, "no record lost or added by the upgrade");
+    assert!(frontdesk::audit::verify(d.conn()).unwrap().ok());
+    // Migration 6 switched the search index's automatic merging off (merges run when idle).
+    let automerge: i64 = d
+        .conn()
+        .query_row(
+            "SELECT v FROM search_fts_config WHERE k = 'automerge'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(automerge, 0);
+    // The upgraded counter works: search finds old records, new ones can be written.
+    let hits = call(
+        &mut d,
+        "admin",
+        "2026-11-20 15:00",
+        "search",
+        json!({"q": "PC-000001"}),
+    );
+    assert_eq!(hits[0]["code"], "PC-000001");
+    let p = call(
+        &mut d,
+        "wang",
+        "2026-11-20 15:00",
+        "parcel.receive",
+        json!({"kind": "letter", "recipient_name": "升级测试"}),
+    );
+    assert_eq!(p["status"], "received");
+    d.maintain().unwrap();
+}
