@@ -18,14 +18,14 @@ use crate::error::{Error, Result};
 use crate::i18n;
 use crate::ids::{ChecklistItemId, ChecklistRunId, LogEntryId, ShiftId, StaffId};
 use crate::profile::Role;
-use crate::shift::{self, get_enum, str_enum, LogKind, NewLogEntry};
+use crate::shift::{self, LogKind, NewLogEntry};
 use crate::validate;
 use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 
-str_enum! {
+text_enum! {
     /// The two end-of-shift checklists.
     pub enum ChecklistKind {
         /// 班后设施、设备安全管理记录表: power, AC, computers, AV off; doors locked; fire exits clear.
@@ -65,7 +65,7 @@ fn item_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ChecklistItem> {
     Ok(ChecklistItem {
         id,
         code: id.code(),
-        kind: get_enum(r, "kind", ChecklistKind::parse)?,
+        kind: r.get("kind")?,
         text: r.get("text")?,
         position: r.get("position")?,
         active: r.get("active")?,
@@ -292,7 +292,7 @@ pub fn get_run(conn: &Connection, id: ChecklistRunId) -> Result<ChecklistRun> {
                 code: id.code(),
                 shift_id: shift,
                 shift_code: shift.code(),
-                kind: get_enum(r, "kind", ChecklistKind::parse)?,
+                kind: r.get("kind")?,
                 run_by: r.get("run_by")?,
                 run_by_name: r.get("run_by_name")?,
                 run_at: db::get_ts(r, "run_at")?,

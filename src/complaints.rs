@@ -21,7 +21,7 @@ use crate::db;
 use crate::error::{Error, Result};
 use crate::i18n::{self, Locale};
 use crate::ids::{ComplaintId, StaffId};
-use crate::mail::{get_enum, like_pattern, text_enum};
+use crate::mail::like_pattern;
 use crate::search::{self, Register, SearchDoc};
 use crate::validate;
 use chrono::{DateTime, Datelike, Duration, NaiveDate, TimeZone, Utc};
@@ -249,20 +249,20 @@ fn complaint_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Complaint> {
     Ok(Complaint {
         id,
         code: id.code(),
-        weight: get_enum(r, "weight", Weight::parse)?,
-        channel: get_enum(r, "channel", Channel::parse)?,
+        weight: r.get("weight")?,
+        channel: r.get("channel")?,
         complainant_name: r.get("complainant_name")?,
         contact: r.get("contact")?,
         unit: r.get("unit")?,
-        category: get_enum(r, "category", Category::parse)?,
+        category: r.get("category")?,
         content: r.get("content")?,
-        severity: get_enum(r, "severity", Severity::parse)?,
+        severity: r.get("severity")?,
         escalated: r.get("escalated")?,
         escalated_at: db::get_opt_ts(r, "escalated_at")?,
         received_at: db::get_ts(r, "received_at")?,
         received_by: r.get("received_by")?,
         received_by_name: r.get("received_by_name")?,
-        status: get_enum(r, "status", ComplaintStatus::parse)?,
+        status: r.get("status")?,
         department: r.get("department")?,
         promised_at: db::get_opt_ts(r, "promised_at")?,
         resolution: r.get("resolution")?,
@@ -947,9 +947,9 @@ fn stats(conn: &Connection, ctx: &Ctx, req: StatsRequest) -> Result<ComplaintSta
     )?;
     let mut rows = stmt.query(params![db::ts(&from), db::ts(&to)])?;
     while let Some(r) = rows.next()? {
-        let category = get_enum(r, "category", Category::parse)?;
-        let weight = get_enum(r, "weight", Weight::parse)?;
-        let status = get_enum(r, "status", ComplaintStatus::parse)?;
+        let category: Category = r.get("category")?;
+        let weight: Weight = r.get("weight")?;
+        let status: ComplaintStatus = r.get("status")?;
         let escalated: bool = r.get("escalated")?;
         let resolved_at = db::get_opt_ts(r, "resolved_at")?;
         let promised_at = db::get_opt_ts(r, "promised_at")?;

@@ -4,6 +4,9 @@
 //! (`db`, migrations, `audit`, `search`), the operations every transport calls (`api`), and the
 //! command-line tool (`src/main.rs`). See ARCHITECTURE.md for the map and the invariants.
 
+#[macro_use]
+mod text_enum;
+
 pub mod api;
 pub mod audit;
 pub mod backup;

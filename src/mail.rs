@@ -33,34 +33,6 @@ use chrono::{DateTime, Duration, Utc};
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
-/// A closed set of values stored as text: `as_str` / `parse` agree with the serde names.
-/// (Also used by `complaints`; a candidate for a shared module.)
-macro_rules! text_enum {
-    ($(#[$m:meta])* $name:ident { $($(#[$vm:meta])* $v:ident = $s:literal),+ $(,)? }) => {
-        $(#[$m])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-        #[serde(rename_all = "snake_case")]
-        pub enum $name { $($(#[$vm])* $v),+ }
-
-        impl $name {
-            pub const ALL: &'static [$name] = &[$($name::$v),+];
-            pub fn as_str(self) -> &'static str {
-                match self { $($name::$v => $s),+ }
-            }
-            pub fn parse(s: &str) -> Option<Self> {
-                match s { $($s => Some($name::$v),)+ _ => None }
-            }
-        }
-
-        impl std::fmt::Display for $name {
-            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
-    };
-}
-pub(crate) use text_enum;
-
 text_enum!(
     /// Received for a resident, or accepted from one to send.
     Direction { In = "in", Out = "out" }
@@ -266,24 +238,6 @@ pub struct ParcelDetail {
     pub exceptions: Vec<ParcelException>,
 }
 
-pub(crate) fn bad_value(col: usize, v: &str) -> rusqlite::Error {
-    rusqlite::Error::FromSqlConversionFailure(
-        col,
-        rusqlite::types::Type::Text,
-        format!("unknown value {v}").into(),
-    )
-}
-
-/// Read a text column through `parse`; an unknown value is a conversion error.
-pub(crate) fn get_enum<T>(
-    r: &rusqlite::Row<'_>,
-    col: &str,
-    parse: impl Fn(&str) -> Option<T>,
-) -> rusqlite::Result<T> {
-    let s: String = r.get(col)?;
-    parse(&s).ok_or_else(|| bad_value(0, &s))
-}
-
 const PARCEL_SELECT: &str =
     "SELECT p.id, p.direction, p.kind, p.carrier, p.tracking_no, p.recipient_name,
         p.recipient_unit, p.recipient_contact, p.sender, p.received_at, p.received_by,
@@ -297,8 +251,8 @@ fn parcel_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Parcel> {
     Ok(Parcel {
         id,
         code: id.code(),
-        direction: get_enum(r, "direction", Direction::parse)?,
-        kind: get_enum(r, "kind", ParcelKind::parse)?,
+        direction: r.get("direction")?,
+        kind: r.get("kind")?,
         carrier: r.get("carrier")?,
         tracking_no: r.get("tracking_no")?,
         recipient_name: r.get("recipient_name")?,
@@ -310,7 +264,7 @@ fn parcel_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Parcel> {
         received_by_name: r.get("received_by_name")?,
         storage_location: r.get("storage_location")?,
         note: r.get("note")?,
-        status: get_enum(r, "status", ParcelStatus::parse)?,
+        status: r.get("status")?,
         picked_up_at: db::get_opt_ts(r, "picked_up_at")?,
         picked_up_by: r.get("picked_up_by")?,
         on_behalf_of: r.get("on_behalf_of")?,
@@ -343,7 +297,7 @@ fn notifications(conn: &Connection, id: ParcelId) -> Result<Vec<Notification>> {
     let rows = stmt.query_map([id], |r| {
         Ok(Notification {
             at: db::get_ts(r, "at")?,
-            channel: get_enum(r, "channel", NotifyChannel::parse)?,
+            channel: r.get("channel")?,
             note: r.get("note")?,
             by: StaffId(r.get("by_id")?),
             by_name: r.get("by_name")?,
@@ -361,7 +315,7 @@ fn exceptions(conn: &Connection, id: ParcelId) -> Result<Vec<ParcelException>> {
     let rows = stmt.query_map([id], |r| {
         Ok(ParcelException {
             at: db::get_ts(r, "at")?,
-            kind: get_enum(r, "kind", ExceptionKind::parse)?,
+            kind: r.get("kind")?,
             report: r.get("report")?,
             by: StaffId(r.get("by_id")?),
             by_name: r.get("by_name")?,

@@ -28,36 +28,7 @@ use chrono::{DateTime, Duration, NaiveDate, NaiveTime, TimeZone, Utc};
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
-/// A closed set of values stored as text: the enum, its `as_str`/`parse` and `Display`.
-macro_rules! str_enum {
-    ($(#[$m:meta])* pub enum $name:ident { $($(#[$vm:meta])* $v:ident => $s:literal),+ $(,)? }) => {
-        $(#[$m])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-        #[serde(rename_all = "snake_case")]
-        pub enum $name { $($(#[$vm])* $v),+ }
-
-        impl $name {
-            pub const ALL: &'static [$name] = &[$($name::$v),+];
-
-            pub fn as_str(self) -> &'static str {
-                match self { $($name::$v => $s),+ }
-            }
-
-            pub fn parse(s: &str) -> Option<Self> {
-                match s { $($s => Some($name::$v),)+ _ => None }
-            }
-        }
-
-        impl std::fmt::Display for $name {
-            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
-    };
-}
-pub(crate) use str_enum;
-
-str_enum! {
+text_enum! {
     /// Where a shift is in its life.
     pub enum ShiftStatus {
         /// Opened while the previous shift's handover is not yet acknowledged.
@@ -67,7 +38,7 @@ str_enum! {
     }
 }
 
-str_enum! {
+text_enum! {
     /// What a duty-log entry records.
     pub enum LogKind {
         /// A telephone call (来电).
@@ -104,7 +75,7 @@ impl LogKind {
     }
 }
 
-str_enum! {
+text_enum! {
     /// Where a duty-log entry is: followed up until done, called back until closed.
     pub enum EntryStatus {
         Open => "open",
@@ -112,22 +83,6 @@ str_enum! {
         Done => "done",
         Closed => "closed",
     }
-}
-
-/// Read a text column holding one of an enum's values.
-pub(crate) fn get_enum<T>(
-    r: &rusqlite::Row<'_>,
-    col: &str,
-    parse: fn(&str) -> Option<T>,
-) -> rusqlite::Result<T> {
-    let s: String = r.get(col)?;
-    parse(&s).ok_or_else(|| {
-        rusqlite::Error::FromSqlConversionFailure(
-            0,
-            rusqlite::types::Type::Text,
-            format!("unknown value {s} in {col}").into(),
-        )
-    })
 }
 
 /// The first instant of local date `d` at the counter.
@@ -219,7 +174,7 @@ fn shift_from_row(ctx: &Ctx, r: &rusqlite::Row<'_>) -> rusqlite::Result<Shift> {
     Ok(Shift {
         id,
         code: id.code(),
-        status: get_enum(r, "status", ShiftStatus::parse)?,
+        status: r.get("status")?,
         opened_at,
         opened_by: r.get("opened_by")?,
         opened_by_name: r.get("opened_by_name")?,
@@ -970,7 +925,7 @@ fn entry_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<LogEntry> {
         code: id.code(),
         shift_id: shift,
         shift_code: shift.code(),
-        kind: get_enum(r, "kind", LogKind::parse)?,
+        kind: r.get("kind")?,
         at: db::get_ts(r, "at")?,
         person: r.get("person")?,
         contact: r.get("contact")?,
@@ -982,7 +937,7 @@ fn entry_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<LogEntry> {
         addressed_to: r.get("addressed_to")?,
         urgent: r.get("urgent")?,
         needs_follow_up: r.get("needs_follow_up")?,
-        status: get_enum(r, "status", EntryStatus::parse)?,
+        status: r.get("status")?,
         done_at: db::get_opt_ts(r, "done_at")?,
         next_callback_at: db::get_opt_ts(r, "next_callback_at")?,
         closed_at: db::get_opt_ts(r, "closed_at")?,

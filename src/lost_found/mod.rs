@@ -32,49 +32,9 @@ use matching::{candidates_for_found, candidates_for_report, Candidate};
 use retention::{local_midnight, retention_of, RetentionDue};
 
 pub use retention::open_items;
-use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
+use rusqlite::types::ToSql;
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
-
-/// A closed set of values stored as text: serde names, SQL text and `ALL` from one list.
-macro_rules! text_enum {
-    ($(#[$m:meta])* $name:ident { $($(#[$vm:meta])* $v:ident = $s:literal),+ $(,)? }) => {
-        $(#[$m])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-        pub enum $name {
-            $($(#[$vm])* #[serde(rename = $s)] $v),+
-        }
-
-        impl $name {
-            pub const ALL: &'static [$name] = &[$($name::$v),+];
-
-            pub fn as_str(self) -> &'static str {
-                match self {
-                    $($name::$v => $s),+
-                }
-            }
-
-            pub fn parse(s: &str) -> Option<Self> {
-                Self::ALL.iter().copied().find(|v| v.as_str() == s)
-            }
-        }
-
-        impl ToSql for $name {
-            fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
-                Ok(ToSqlOutput::from(self.as_str()))
-            }
-        }
-
-        impl FromSql for $name {
-            fn column_result(value: ValueRef<'_>) -> FromSqlResult<Self> {
-                let s = value.as_str()?;
-                $name::parse(s).ok_or_else(|| {
-                    FromSqlError::Other(format!("unknown {} {s}", stringify!($name)).into())
-                })
-            }
-        }
-    };
-}
 
 text_enum!(
     /// What kind of thing was found or lost (labels: `item_category.*`).
