@@ -9,5 +9,6 @@ mod fuzz;
 mod i18n;
 mod lost_found;
 mod mail;
+mod print;
 mod shift;
 mod storage;
