@@ -22,6 +22,7 @@ pub mod i18n;
 pub mod ids;
 pub mod lost_found;
 pub mod mail;
+pub mod print;
 pub mod profile;
 pub mod search;
 pub mod shift;

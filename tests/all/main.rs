@@ -10,5 +10,6 @@ mod fuzz;
 mod i18n;
 mod lost_found;
 mod mail;
+mod print;
 mod shift;
 mod storage;
