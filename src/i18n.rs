@@ -61,13 +61,15 @@ macro_rules! files {
             include_str!(concat!("../assets/i18n/", $lang, "/mail.json")),
             include_str!(concat!("../assets/i18n/", $lang, "/complaints.json")),
             include_str!(concat!("../assets/i18n/", $lang, "/print.json")),
+            include_str!(concat!("../assets/i18n/", $lang, "/print_records.json")),
+            include_str!(concat!("../assets/i18n/", $lang, "/print_reports.json")),
         ]
     };
 }
 
-const EN: [&str; 7] = files!("en");
-const ZH_CN: [&str; 7] = files!("zh-CN");
-const KO: [&str; 7] = files!("ko");
+const EN: [&str; 9] = files!("en");
+const ZH_CN: [&str; 9] = files!("zh-CN");
+const KO: [&str; 9] = files!("ko");
 
 fn parse(files: &[&str]) -> Catalogue {
     // The catalogues are compiled in and checked by tests (valid JSON, every key in every

@@ -18,6 +18,7 @@ pub mod db;
 pub mod demo;
 pub mod error;
 pub mod export;
+pub mod forms;
 pub mod i18n;
 pub mod ids;
 pub mod lost_found;
@@ -94,6 +95,7 @@ pub(crate) fn registers_operations() -> Vec<Operation> {
     ops.extend(lost_found::operations());
     ops.extend(mail::operations());
     ops.extend(complaints::operations());
+    ops.extend(forms::operations());
     ops.push(op_read(
         "search",
         "Search every register: words (Chinese, Korean, Latin; all must match), a record code or a scanned QR; filters by register, status, time.",

@@ -93,6 +93,23 @@ enum Command {
     },
     /// What needs action now, in the counter's language (defaults to acting as `admin`).
     Today,
+    /// Print a form as PDF: a record's form (item_card, finder_receipt, claim, parcel_notice,
+    /// parcel_receipt, work_order, handover, checklist_safety, checklist_assets) for its code,
+    /// or a monthly one (lost_summary, unclaimed_handover, good_deeds, complaint_stats,
+    /// duty_log_archive) for a month such as 2026-11.
+    Print {
+        form: String,
+        /// The record code (FI-000012, PC-…, CP-…, SH-…) or the month (2026-11).
+        target: String,
+        #[arg(short, long)]
+        output: PathBuf,
+        /// zh-CN, ko or en [default: the counter's language].
+        #[arg(long)]
+        locale: Option<String>,
+        /// Item cards: A6 instead of the 90 × 55 mm label.
+        #[arg(long)]
+        a6: bool,
+    },
     /// Idle maintenance: checkpoint the WAL and merge a step of the search index (the app runs
     /// this by itself when nobody is typing).
     Maintain,
@@ -217,6 +234,36 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let locale = desk.locale();
             let actor = cli.actor.clone().unwrap_or_else(|| "admin".into());
             today(&mut desk, &actor, now).map_err(|error| Failure { error, locale })
+        }
+        Command::Print {
+            form,
+            target,
+            output,
+            locale,
+            a6,
+        } => {
+            let mut desk = Desk::open(&path)?;
+            let counter_locale = desk.locale();
+            let fail = |error| Failure {
+                error,
+                locale: counter_locale,
+            };
+            let locale = match locale {
+                Some(l) => {
+                    Some(Locale::parse(l).ok_or_else(|| fail(Error::invalid("locale", "locale")))?)
+                }
+                None => None,
+            };
+            let actor = cli.actor.clone().unwrap_or_else(|| "admin".into());
+            let req = json!({"form": form, "target": target, "locale": locale, "a6": a6});
+            let out = desk.call(&actor, now, "print", req).map_err(fail)?;
+            let pdf = out["pdf_base64"].as_str().unwrap_or_default();
+            use base64::Engine;
+            let bytes = base64::engine::general_purpose::STANDARD
+                .decode(pdf)
+                .map_err(|e| fail(Error::Storage(format!("decoding the PDF: {e}"))))?;
+            std::fs::write(output, &bytes).map_err(|e| fail(Error::from(e)))?;
+            print_json(&json!({"file": output, "pages": out["pages"], "bytes": bytes.len()}))
         }
         Command::Maintain => {
             let mut desk = Desk::open(&path)?;

@@ -6,6 +6,8 @@ mod common;
 mod complaints;
 mod core;
 mod demo;
+mod forms_records;
+mod forms_reports;
 mod fuzz;
 mod i18n;
 mod lost_found;

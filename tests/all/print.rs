@@ -3,6 +3,7 @@
 //! outside its box. The external tools come from Debian's poppler-utils and zbar-tools; a
 //! missing tool fails the test (CI installs them), it never skips.
 
+use crate::common::pdf::*;
 use chrono::{DateTime, NaiveDateTime, Utc};
 use frontdesk::i18n::{self, Locale};
 use frontdesk::print::{
@@ -10,8 +11,6 @@ use frontdesk::print::{
     Pane, Qr, Table, Text, SIZE_SMALL,
 };
 use frontdesk::ErrorCode;
-use std::path::{Path, PathBuf};
-use std::process::Command;
 
 const COUNTER: &str = "阳光花园物业服务中心";
 
@@ -24,56 +23,6 @@ fn local() -> NaiveDateTime {
 }
 
 /// Where the sample PDFs are written (kept for looking at: `pdftoppm -r 80 -png`).
-fn out_dir() -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("print-samples");
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
-/// A Debian tool the tests need; fails loudly when it is not installed.
-fn tool(name: &str, package: &str) -> Command {
-    let found = Command::new("sh")
-        .arg("-c")
-        .arg(format!("command -v {name}"))
-        .output()
-        .map(|o| o.status.success())
-        .unwrap_or(false);
-    assert!(
-        found,
-        "`{name}` is not installed: install the Debian package {package} \
-         (apt-get install -y poppler-utils zbar-tools; CI installs them)"
-    );
-    Command::new(name)
-}
-
-fn run(mut cmd: Command) -> String {
-    let out = cmd.output().unwrap();
-    assert!(
-        out.status.success(),
-        "{cmd:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
-
-fn write(name: &str, bytes: &[u8]) -> PathBuf {
-    let path = out_dir().join(name);
-    std::fs::write(&path, bytes).unwrap();
-    path
-}
-
-/// The text of each page of a PDF.
-fn pdf_pages(path: &Path) -> Vec<String> {
-    let mut cmd = tool("pdftotext", "poppler-utils");
-    cmd.arg("-layout").arg(path).arg("-");
-    let text = run(cmd);
-    let mut pages: Vec<String> = text.split('\x0c').map(str::to_owned).collect();
-    if pages.last().is_some_and(|p| p.trim().is_empty()) {
-        pages.pop();
-    }
-    pages
-}
-
 fn has_hangul(s: &str) -> bool {
     s.chars().any(|c| ('\u{AC00}'..='\u{D7A3}').contains(&c))
 }

@@ -1,6 +1,9 @@
 //! Shared fixtures: a set-up counter with one staff member per role, and local times.
 #![allow(dead_code)]
 
+pub mod forms;
+pub mod pdf;
+
 use chrono::{DateTime, NaiveDateTime, TimeZone, Utc};
 use frontdesk::i18n::Locale;
 use frontdesk::profile::{InitCounter, LegalRegime};

@@ -1,0 +1,1 @@
+//! Printed forms: forms_reports.
