@@ -3,6 +3,7 @@
 
 pub mod forms;
 pub mod pdf;
+pub mod snapshot;
 
 use chrono::{DateTime, NaiveDateTime, TimeZone, Utc};
 use frontdesk::i18n::Locale;
