@@ -293,7 +293,7 @@ impl Sim<'_> {
         // Work on earlier entries: follow-ups until done, then the call-back.
         // The desk works oldest first, with the odd quick one in between; each entry takes
         // about two steps (follow-up to done, call-back), so the budget follows the arrivals.
-        let budget = 2.6 * sc.log_entries as f64 / SLOTS_PER_DAY as f64;
+        let budget = 3.5 * sc.log_entries as f64 / SLOTS_PER_DAY as f64;
         let steps = budget.floor() as u32 + u32::from(self.rng.chance(budget.fract()));
         for step in 0..steps {
             if self.open.log_entries.is_empty() {
@@ -308,11 +308,14 @@ impl Sim<'_> {
             let (id, done) = self.open.log_entries[i];
             if !done {
                 let finished = self.rng.chance(0.8);
-                {
-                    let req = json!({"id": id, "note": self.rng.pick(self.pools.promises), "done": finished});
-                    self.call(who, at, "log.follow_up", req)
-                }?;
-                self.open.log_entries[i].1 = finished;
+                let req = json!({"id": id, "note": self.rng.pick(self.pools.promises), "done": finished});
+                let e = self.call(who, at, "log.follow_up", req)?;
+                if e["status"] == "closed" {
+                    // Nobody to call back (an incident nobody was sent for): finished.
+                    self.open.log_entries.remove(i);
+                } else {
+                    self.open.log_entries[i].1 = finished;
+                }
             } else {
                 let satisfied = self.rng.chance(0.92);
                 let mut req = json!({"id": id, "satisfied": satisfied, "note": self.callback_note(satisfied)});
