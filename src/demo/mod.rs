@@ -308,7 +308,8 @@ impl Sim<'_> {
             let (id, done) = self.open.log_entries[i];
             if !done {
                 let finished = self.rng.chance(0.8);
-                let req = json!({"id": id, "note": self.rng.pick(self.pools.promises), "done": finished});
+                let req =
+                    json!({"id": id, "note": self.rng.pick(self.pools.promises), "done": finished});
                 let e = self.call(who, at, "log.follow_up", req)?;
                 if e["status"] == "closed" {
                     // Nobody to call back (an incident nobody was sent for): finished.
