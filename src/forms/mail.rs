@@ -144,7 +144,10 @@ pub fn parcel_receipt(
         doc.push(slip_title(FormKind::ParcelReceipt.title(locale)));
         doc.push(code_line(format!("{} · {}", p.code, kind(locale, &p))));
         let mut pairs = carrier_pairs(locale, &p);
-        pairs.push((tr(locale, "field.recipient_name"), recipient.clone()));
+        pairs.push((
+            tr(locale, "field.recipient_name"),
+            clip(&recipient, d.text_chars),
+        ));
         if let Some(at) = p.picked_up_at {
             pairs.push((
                 tr(locale, "print.parcel_receipt.picked_up_at"),

@@ -652,3 +652,62 @@ fn the_same_record_and_clock_print_the_same_bytes() {
     let b = print_form(&mut d, "item_card", &code, Locale::Ko);
     assert_eq!(a, b);
 }
+
+#[test]
+fn slips_stay_on_one_sheet_with_long_texts() {
+    let mut d = demo_desk(Locale::ZhCn);
+    let place = "三号楼地下停车场B2层电梯厅旁边的休息区长椅上，靠近消防通道入口处".repeat(3);
+    let description = "灰色拉杆行李箱，贴有航空公司托运标签，箱体有划痕，".repeat(12);
+    let item = op(
+        &mut d,
+        "found_item.register",
+        json!({"arrival": "on_site", "finder_staff": "admin", "team_leader": "赵领班", "witness": "钱见证",
+               "found_at": (t(NOW) - chrono::Duration::hours(2)).to_rfc3339(), "found_place": place,
+               "category": "bag", "description": description, "private_features": "密码锁密码为 0731",
+               "storage_location": "服务台后方储物间二号货架最上层"}),
+    );
+    let code = item["code"].as_str().unwrap().to_owned();
+    let unit =
+        "阳光花园商业中心写字楼 A 座 18 层 1801-1806 室 阳光科技有限公司 行政部前台".repeat(2);
+    let parcel = op(
+        &mut d,
+        "parcel.receive",
+        json!({"kind": "registered", "carrier": "中国邮政 EMS", "tracking_no": "EA123456789CN",
+               "recipient_name": "欧阳娜娜", "recipient_unit": unit, "recipient_contact": "13700001111",
+               "storage_location": "服务台后方储物间二号货架"}),
+    );
+    let pc = parcel["code"].as_str().unwrap().to_owned();
+    for l in Locale::ALL {
+        for (form, target) in [
+            ("item_card", code.as_str()),
+            ("finder_receipt", code.as_str()),
+            ("parcel_notice", pc.as_str()),
+        ] {
+            let name = format!("long-{form}-{l}");
+            let (pdf, pages) = print_form(&mut d, form, target, l);
+            let text = pdf_text(&format!("{name}.pdf"), &pdf);
+            assert_eq!(pages, 1, "{name}: one sheet");
+            assert_has(&text, target, &name);
+            assert_lacks(&text, "0731", &name);
+            assert_lacks(&text, "13700001111", &name);
+            if form == "finder_receipt" {
+                assert_has(&text, "赵领班", &name);
+                assert_has(&text, "钱见证", &name);
+                assert_has(&text, "灰色拉杆行李箱", &name);
+            }
+        }
+    }
+    op(
+        &mut d,
+        "parcel.pick_up",
+        json!({"id": parcel["id"], "picked_up_by": "欧阳娜娜", "id_checked": true, "id_doc_type": "护照",
+               "id_last4": "K9Z1", "note": "箱子外包装有轻微破损，已当面查验内件完好，收件人确认无异议。".repeat(6)}),
+    );
+    for l in Locale::ALL {
+        let name = format!("long-parcel_receipt-{l}");
+        let (pdf, pages) = print_form(&mut d, "parcel_receipt", &pc, l);
+        let text = pdf_text(&format!("{name}.pdf"), &pdf);
+        assert_eq!(pages, 1, "{name}: one sheet");
+        assert_has(&text, "******K9Z1", &name);
+    }
+}
