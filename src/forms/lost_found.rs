@@ -235,13 +235,13 @@ pub fn item_card(
         ];
         fit_one_page(&densities, |d| card_a6(ctx, locale, &f, d))
     } else {
-        // Label type never goes below 8 pt; what does not fit is shortened.
+        // Label type never goes below 8.5 pt; what does not fit is shortened.
         let densities = [
             Density::new(9.0, 60),
             Density::new(8.5, 44),
             Density::new(8.5, 28),
             Density::new(8.5, 18),
-            Density::new(8.0, 10),
+            Density::new(8.5, 10),
         ];
         fit_one_page(&densities, |d| card_label(ctx, locale, &f, d))
     }
