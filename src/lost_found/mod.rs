@@ -444,7 +444,8 @@ pub fn get_claim(conn: &Connection, id: ClaimId) -> Result<Claim> {
         .ok_or_else(|| Error::not_found(ClaimId::ENTITY, id))
 }
 
-fn claim_of_item(conn: &Connection, id: FoundItemId) -> Result<Option<Claim>> {
+/// The claim of an item, if it was claimed (printed forms use it).
+pub fn claim_of_item(conn: &Connection, id: FoundItemId) -> Result<Option<Claim>> {
     Ok(conn
         .prepare_cached(&format!("{CLAIM_SELECT} WHERE c.found_item_id = ?1"))?
         .query_row([id], claim_from_row)
