@@ -23,7 +23,7 @@ pub struct Pools {
     pub time_zone: &'static str,
 }
 
-pub const ZH: Pools = Pools {
+pub static ZH: Pools = Pools {
     surnames: &[
         "王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡",
         "郭", "何", "林", "罗", "高",
@@ -148,7 +148,7 @@ pub const ZH: Pools = Pools {
     time_zone: "Asia/Shanghai",
 };
 
-pub const KO: Pools = Pools {
+pub static KO: Pools = Pools {
     surnames: &[
         "김", "이", "박", "최", "정", "강", "조", "윤", "장", "임", "한", "오", "서", "신", "권",
     ],

@@ -29,6 +29,25 @@ pub fn demo_desk(locale: Locale) -> Desk {
         mixed: false,
     };
     demo::fill(&mut d, &opts, t(NOW), |_, _| {}).unwrap();
+    // However the simulated day went, one parcel is still waiting at the desk.
+    let (name, tracking, actor, phone) = match locale {
+        Locale::Ko => ("김민수", "610012345678", "kim", "010-2345-6789"),
+        _ => ("王建华", "SF1400123456789", "chen", "13912345678"),
+    };
+    let current: Value = d
+        .call(actor, t("2026-11-24 14:30"), "shift.current", json!({}))
+        .unwrap();
+    let on_duty = current["shift"]["opened_by"]
+        .as_i64()
+        .unwrap_or(1)
+        .to_string();
+    d.call(
+        &on_duty,
+        t("2026-11-24 14:30"),
+        "parcel.receive",
+        json!({"kind": "parcel", "carrier": "顺丰", "tracking_no": tracking, "recipient_name": name, "recipient_unit": "3栋1801", "recipient_contact": phone, "storage_location": "B"}),
+    )
+    .unwrap();
     d
 }
 
