@@ -485,6 +485,7 @@ impl Sim<'_> {
             "description": description,
             "private_features": self.rng.pick(p.features),
             "storage_location": self.rng.pick(p.storage),
+            "valuable": valuable,
         });
         let roll = self.rng.below(100);
         if roll < 50 {
