@@ -495,7 +495,7 @@ pub struct RunsOfShift {
     pub shift_id: ShiftId,
 }
 
-fn runs(conn: &Connection, req: RunsOfShift) -> Result<Vec<ChecklistRun>> {
+pub fn runs(conn: &Connection, req: RunsOfShift) -> Result<Vec<ChecklistRun>> {
     let ids: Vec<ChecklistRunId> = conn
         .prepare_cached("SELECT id FROM checklist_run WHERE shift_id = ?1 ORDER BY kind, id")?
         .query_map([req.shift_id], |r| r.get(0))?

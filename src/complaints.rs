@@ -906,7 +906,7 @@ fn parse_month(s: &str) -> Result<(NaiveDate, NaiveDate)> {
     Ok((first, next))
 }
 
-fn stats(conn: &Connection, ctx: &Ctx, req: StatsRequest) -> Result<ComplaintStats> {
+pub fn stats(conn: &Connection, ctx: &Ctx, req: StatsRequest) -> Result<ComplaintStats> {
     let (first, next) = parse_month(&req.month)?;
     let (from, to) = (local_start(ctx, first), local_start(ctx, next));
     let mut by_category: Vec<CategoryCount> = Category::ALL

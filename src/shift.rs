@@ -618,7 +618,7 @@ pub struct ListShifts {
     pub to: Option<NaiveDate>,
 }
 
-fn list_shifts(conn: &Connection, ctx: &Ctx, req: ListShifts) -> Result<Vec<Shift>> {
+pub fn list_shifts(conn: &Connection, ctx: &Ctx, req: ListShifts) -> Result<Vec<Shift>> {
     let (from, to) = local_range(ctx, req.from, req.to)?;
     let mut stmt = conn.prepare_cached(&format!(
         "{SHIFT_SELECT} WHERE (?1 IS NULL OR s.opened_at >= ?1) AND (?2 IS NULL OR s.opened_at < ?2)
@@ -1075,7 +1075,7 @@ fn entry_detail(conn: &Connection, id: LogEntryId) -> Result<LogEntryDetail> {
 }
 
 /// The label of a known `addressed_to` code, or the text as written.
-fn addressee_label(locale: Locale, to: &str) -> String {
+pub fn addressee_label(locale: Locale, to: &str) -> String {
     i18n::lookup(locale, &format!("addressee.{to}"))
         .map(str::to_owned)
         .unwrap_or_else(|| to.to_owned())
@@ -1552,7 +1552,7 @@ pub struct ListEntries {
     pub kind: Option<LogKind>,
 }
 
-fn list_entries(conn: &Connection, ctx: &Ctx, req: ListEntries) -> Result<Vec<LogEntry>> {
+pub fn list_entries(conn: &Connection, ctx: &Ctx, req: ListEntries) -> Result<Vec<LogEntry>> {
     let (from, to) = local_range(ctx, req.from, req.to)?;
     let mut stmt = conn.prepare_cached(&format!(
         "{ENTRY_SELECT}

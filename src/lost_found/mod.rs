@@ -759,7 +759,7 @@ fn check_range(from: Option<DateTime<Utc>>, to: Option<DateTime<Utc>>) -> Result
     }
 }
 
-fn list_found(conn: &Connection, _ctx: &Ctx, req: ListFoundItems) -> Result<Vec<FoundItem>> {
+pub fn list_found(conn: &Connection, _ctx: &Ctx, req: ListFoundItems) -> Result<Vec<FoundItem>> {
     check_range(req.from, req.to)?;
     let mut stmt = conn.prepare_cached(&format!(
         "{FOUND_SELECT}
@@ -776,6 +776,23 @@ fn list_found(conn: &Connection, _ctx: &Ctx, req: ListFoundItems) -> Result<Vec<
         ],
         found_from_row,
     )?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The items that left custody other than by claim (to the police, finance, the finder, or
+/// disposed of) in `[from, to)`, oldest first: the monthly hand-over list.
+pub fn handed_on_between(
+    conn: &Connection,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+) -> Result<Vec<FoundItem>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "{FOUND_SELECT}
+         WHERE f.status IN ('handed_to_police', 'handed_to_finance', 'returned_to_finder', 'disposed')
+           AND f.closed_at >= ?1 AND f.closed_at < ?2
+         ORDER BY f.closed_at, f.id"
+    ))?;
+    let rows = stmt.query_map(params![db::ts(&from), db::ts(&to)], found_from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
@@ -1283,7 +1300,11 @@ pub struct ListLostReports {
     pub category: Option<Category>,
 }
 
-fn list_reports(conn: &Connection, _ctx: &Ctx, req: ListLostReports) -> Result<Vec<LostReport>> {
+pub fn list_reports(
+    conn: &Connection,
+    _ctx: &Ctx,
+    req: ListLostReports,
+) -> Result<Vec<LostReport>> {
     check_range(req.from, req.to)?;
     let mut stmt = conn.prepare_cached(&format!(
         "{REPORT_SELECT}
@@ -1470,7 +1491,7 @@ pub struct GoodDeeds {
     pub items: Vec<GoodDeedItem>,
 }
 
-fn good_deeds(conn: &Connection, ctx: &Ctx, req: MonthRequest) -> Result<Vec<GoodDeeds>> {
+pub fn good_deeds(conn: &Connection, ctx: &Ctx, req: MonthRequest) -> Result<Vec<GoodDeeds>> {
     let (from, to) = month_bounds(ctx, &req.month)?;
     let mut stmt = conn.prepare_cached(
         "SELECT f.finder_staff_id, s.name, f.id, f.arrival, f.found_at, f.found_place, f.category,
@@ -1565,7 +1586,7 @@ fn counts<T: ToSql + Copy>(
         .collect()
 }
 
-fn summary(conn: &Connection, ctx: &Ctx, req: MonthRequest) -> Result<MonthSummary> {
+pub fn summary(conn: &Connection, ctx: &Ctx, req: MonthRequest) -> Result<MonthSummary> {
     let (from_t, to_t) = month_bounds(ctx, &req.month)?;
     let (from, to) = (db::ts(&from_t), db::ts(&to_t));
     let one = |sql: &str| -> Result<i64> {

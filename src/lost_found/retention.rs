@@ -131,7 +131,7 @@ pub(super) fn rule(ctx: &Ctx) -> RetentionRule {
     }
 }
 
-pub(super) fn retention_of(ctx: &Ctx, f: &FoundItem) -> RetentionDue {
+pub fn retention_of(ctx: &Ctx, f: &FoundItem) -> RetentionDue {
     due(
         rule(ctx),
         ctx.local_date(f.found_at),
@@ -144,6 +144,17 @@ fn in_custody(conn: &Connection) -> Result<Vec<FoundItem>> {
         "{FOUND_SELECT} WHERE f.status = 'in_custody' ORDER BY f.found_at, f.id"
     ))?;
     let rows = stmt.query_map([], found_from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The items in custody at instant `at`: registered by then and not claimed or handed on before
+/// it (a shift's handover printed later shows the cabinet as it stood when the shift closed).
+pub fn in_custody_at(conn: &Connection, at: DateTime<Utc>) -> Result<Vec<FoundItem>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "{FOUND_SELECT} WHERE f.created_at <= ?1 AND (f.status = 'in_custody' OR f.closed_at > ?1)
+         ORDER BY f.found_at, f.id"
+    ))?;
+    let rows = stmt.query_map([crate::db::ts(&at)], found_from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
@@ -227,7 +238,7 @@ fn retention_rows(conn: &Connection, ctx: &Ctx) -> Result<Vec<(FoundItem, Retent
     Ok(rows)
 }
 
-pub(super) fn retention_list(
+pub fn retention_list(
     conn: &Connection,
     ctx: &Ctx,
     req: RetentionRequest,
