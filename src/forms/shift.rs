@@ -283,7 +283,7 @@ pub(super) fn log_table(ctx: &Ctx, l: Locale, day: NaiveDate, entries: &[LogEntr
             .flatten()
             .collect();
         let person: Vec<String> = [
-            (!who.is_empty()).then(|| who.join(" ")),
+            (!who.is_empty()).then(|| mask_phones(&who.join(" "))),
             e.contact.as_deref().map(mask_contact),
         ]
         .into_iter()
@@ -744,7 +744,7 @@ mod tests {
     fn phone_contacts_keep_first_three_and_last_four_digits() {
         assert_eq!(mask_contact("13812345678"), "138****5678");
         assert_eq!(mask_contact("010-1234-5678"), "010-****-5678");
-        assert_eq!(mask_contact("+86 138 1234 5678"), "+86 1*** **** 5678");
+        assert_eq!(mask_contact("+86 138 1234 5678"), "+86 1** **** 5678");
         assert_eq!(mask_contact("6543210"), "654**10");
         assert_eq!(mask_contact("wx_zhang88"), "w***8");
         assert_eq!(mask_contact("1234"), "1***4");
