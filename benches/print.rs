@@ -1,12 +1,19 @@
 //! Printing speed (release): the item-information card and a busy shift's 300-entry A4
 //! printout. Targets: card < 20 ms, 300 entries < 300 ms. Run: `cargo bench --bench print`.
+//! Besides the engine's synthetic samples, the real handover form of a busy shift: a counter
+//! with one shift of 300 duty-log entries (most still open, so they are carried over too),
+//! both checklists run and the shift closed, printed through `forms::print` (read the
+//! registers, build, lay out, render).
 
 use chrono::{DateTime, Utc};
 use criterion::{criterion_group, criterion_main, Criterion};
+use frontdesk::forms::{self, FormKind, PrintRequest};
 use frontdesk::i18n::Locale;
 use frontdesk::print::{
     self, Block, Column, Document, Frame, KeyValues, PageSize, Pane, Table, Text, SIZE_SMALL,
 };
+use frontdesk::Desk;
+use serde_json::json;
 use std::hint::black_box;
 use std::time::Instant;
 
@@ -83,6 +90,93 @@ fn handover(rows: usize) -> Document {
     doc
 }
 
+/// A counter whose one closed shift has 300 duty-log entries; returns it and the shift code.
+fn busy_counter() -> (Desk, String) {
+    use frontdesk::profile::{InitCounter, LegalRegime};
+    let tz = chrono_tz::Asia::Shanghai;
+    let at = |h: u32, m: u32| {
+        use chrono::TimeZone;
+        tz.with_ymd_and_hms(2026, 11, 20, h, m, 0)
+            .unwrap()
+            .with_timezone(&Utc)
+    };
+    let mut d = Desk::open_in_memory().unwrap();
+    d.init(
+        &InitCounter {
+            name: "阳光花园物业服务中心".into(),
+            locale: Locale::ZhCn,
+            time_zone: tz.name().into(),
+            legal_regime: LegalRegime::Cn,
+            admin_login: "admin".into(),
+            admin_name: "管理员".into(),
+        },
+        at(7, 0),
+    )
+    .unwrap();
+    let mut call =
+        |who: &str, t, op: &str, req: serde_json::Value| d.call(who, t, op, req).unwrap();
+    call(
+        "admin",
+        at(7, 1),
+        "staff.add",
+        json!({"login": "wang", "name": "王芳", "role": "receptionist"}),
+    );
+    call(
+        "admin",
+        at(7, 1),
+        "staff.add",
+        json!({"login": "li", "name": "李强", "role": "supervisor"}),
+    );
+    for kind in ["facility_safety", "fixed_assets"] {
+        call(
+            "li",
+            at(7, 2),
+            "checklist.add_defaults",
+            json!({"kind": kind}),
+        );
+    }
+    call(
+        "wang",
+        at(8, 0),
+        "shift.open",
+        json!({"weather": "晴", "duty_manager": "李强", "visitor_count": 1234}),
+    );
+    for i in 0..300i64 {
+        let t = at(8, 1) + chrono::Duration::seconds(i * 130);
+        let mut req = json!({
+            "kind": if i % 4 == 3 { "note" } else { "call" },
+            "at": t.to_rfc3339(),
+            "content": format!("业主来电：{}号楼{}室厨房水管漏水，已派工程部上门处理，请跟进结果。", i % 9 + 1, 1001 + i),
+            "urgent": i % 5 == 0,
+        });
+        if i % 4 != 3 {
+            req["person"] = json!(format!("业主{}", i + 1));
+            req["contact"] = json!(format!("139{:08}", 10_000_000 + i));
+            req["promised"] = json!("两小时内上门");
+            req["dispatched_to"] = json!("工程部");
+        }
+        call("wang", t, "log.add", req);
+    }
+    for kind in ["facility_safety", "fixed_assets"] {
+        let items = call("wang", at(19, 40), "checklist.items", json!({"kind": kind}));
+        let results: Vec<_> = items
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|it| json!({"item_id": it["id"], "ok": true}))
+            .collect();
+        call(
+            "wang",
+            at(19, 45),
+            "checklist.run",
+            json!({"kind": kind, "results": results}),
+        );
+    }
+    let h = call("wang", at(19, 55), "shift.close", json!({}));
+    let code = h["from_shift_code"].as_str().unwrap().to_owned();
+    (d, code)
+}
+
 fn bench(c: &mut Criterion) {
     let card = card();
     let busy = handover(300);
@@ -104,6 +198,28 @@ fn bench(c: &mut Criterion) {
     });
     c.bench_function("handover A4, 300 entries: layout only", |b| {
         b.iter(|| print::layout(black_box(&busy)).unwrap())
+    });
+
+    let (desk, shift) = busy_counter();
+    let now: DateTime<Utc> = "2026-11-24T07:00:00Z".parse().unwrap();
+    let ctx = desk.ctx("admin", now).unwrap();
+    let req = PrintRequest {
+        form: FormKind::Handover,
+        target: shift,
+        locale: Some(Locale::ZhCn),
+        a6: false,
+    };
+    let (pdf, pages) = forms::print(desk.conn(), &ctx, &req).unwrap();
+    eprintln!(
+        "handover form of a busy shift (300 entries): {} bytes, {pages} pages",
+        pdf.len()
+    );
+    c.bench_function(
+        "handover form, busy shift (300 entries): read, build, render",
+        |b| b.iter(|| forms::print(desk.conn(), &ctx, black_box(&req)).unwrap()),
+    );
+    c.bench_function("handover form, busy shift: read and build only", |b| {
+        b.iter(|| forms::build(desk.conn(), &ctx, black_box(&req)).unwrap())
     });
 }
 

@@ -105,6 +105,15 @@ fn disposition(ctx: &Ctx, l: Locale, f: &FoundItem) -> String {
     }
 }
 
+/// The month's figures, two to a row, with room for long labels.
+fn figures<const N: usize>(pairs: [(String, String); N]) -> Block {
+    let mut b = Block::key_values(2, pairs);
+    if let Block::KeyValues(kv) = &mut b {
+        kv.label_share = 0.6;
+    }
+    b
+}
+
 /// A one-column count table (`key | n`) with a total row.
 fn count_table(l: Locale, title: String, rows: Vec<(String, i64)>) -> Table {
     let total: i64 = rows.iter().map(|(_, n)| n).sum();
@@ -149,20 +158,17 @@ pub fn lost_summary(conn: &Connection, ctx: &Ctx, t: &Target, l: Locale) -> Resu
 
     let mut doc = start(ctx, l, FormKind::LostSummary, &m);
     let handed_on: i64 = s.disposed_by_status.iter().map(|c| c.count).sum();
-    doc.push(Block::key_values(
-        2,
-        [
-            (tr(l, "print.monthly.found"), s.found.to_string()),
-            (
-                tr(l, "print.monthly.found_valuable"),
-                s.found_valuable.to_string(),
-            ),
-            (tr(l, "print.monthly.reports"), s.reports.to_string()),
-            (tr(l, "print.monthly.claims"), s.claims.to_string()),
-            (tr(l, "print.monthly.hand_overs"), s.hand_overs.to_string()),
-            (tr(l, "print.monthly.handed_on"), handed_on.to_string()),
-        ],
-    ));
+    doc.push(figures([
+        (tr(l, "print.monthly.found"), s.found.to_string()),
+        (
+            tr(l, "print.monthly.found_valuable"),
+            s.found_valuable.to_string(),
+        ),
+        (tr(l, "print.monthly.reports"), s.reports.to_string()),
+        (tr(l, "print.monthly.claims"), s.claims.to_string()),
+        (tr(l, "print.monthly.hand_overs"), s.hand_overs.to_string()),
+        (tr(l, "print.monthly.handed_on"), handed_on.to_string()),
+    ]));
 
     // By category: found (from the summary) beside reported lost.
     doc.push(Block::heading(tr(l, "print.monthly.by_category")));
@@ -237,11 +243,11 @@ pub fn lost_summary(conn: &Connection, ctx: &Ctx, t: &Target, l: Locale) -> Resu
         doc.push(none_block(l));
     } else {
         let mut table = Table::new(vec![
-            Column::new(tr(l, "field.code"), 21.0),
-            Column::new(tr(l, "field.found_at"), 24.0),
+            Column::new(tr(l, "field.code"), 20.0),
+            Column::new(tr(l, "field.found_at"), 22.0),
             Column::new(tr(l, "field.found_place"), 22.0),
-            Column::new(tr(l, "field.category"), 22.0),
-            Column::new(tr(l, "field.description"), 33.0),
+            Column::new(tr(l, "field.category"), 26.0),
+            Column::new(tr(l, "field.description"), 32.0),
             Column::new(tr(l, "field.status"), 20.0),
             Column::new(tr(l, "print.monthly.col_disposition"), 38.0),
         ]);
@@ -272,12 +278,12 @@ pub fn lost_summary(conn: &Connection, ctx: &Ctx, t: &Target, l: Locale) -> Resu
         doc.push(none_block(l));
     } else {
         let mut table = Table::new(vec![
-            Column::new(tr(l, "field.code"), 21.0),
-            Column::new(tr(l, "field.lost_at"), 24.0),
+            Column::new(tr(l, "field.code"), 20.0),
+            Column::new(tr(l, "field.lost_at"), 22.0),
             Column::new(tr(l, "field.reporter_name"), 28.0),
             Column::new(tr(l, "field.lost_place"), 24.0),
-            Column::new(tr(l, "field.category"), 22.0),
-            Column::new(tr(l, "field.description"), 39.0),
+            Column::new(tr(l, "field.category"), 26.0),
+            Column::new(tr(l, "field.description"), 38.0),
             Column::new(tr(l, "field.status"), 22.0),
         ]);
         for r in &reports {
@@ -337,8 +343,8 @@ pub fn unclaimed_handover(conn: &Connection, ctx: &Ctx, t: &Target, l: Locale) -
         let mut table = Table::new(vec![
             Column::new(tr(l, "field.code"), 22.0),
             Column::new(tr(l, "field.found_at"), 31.0),
-            Column::new(tr(l, "field.category"), 22.0),
-            Column::new(tr(l, "field.description"), 38.0),
+            Column::new(tr(l, "field.category"), 25.0),
+            Column::new(tr(l, "field.description"), 35.0),
             Column::new(tr(l, "field.disposition"), 32.0),
             Column::new(tr(l, "print.monthly.col_handed"), 35.0),
         ]);
@@ -370,8 +376,8 @@ pub fn unclaimed_handover(conn: &Connection, ctx: &Ctx, t: &Target, l: Locale) -
         let mut table = Table::new(vec![
             Column::new(tr(l, "field.code"), 22.0),
             Column::new(tr(l, "field.found_at"), 31.0),
-            Column::new(tr(l, "field.category"), 22.0),
-            Column::new(tr(l, "field.description"), 35.0),
+            Column::new(tr(l, "field.category"), 25.0),
+            Column::new(tr(l, "field.description"), 32.0),
             Column::new(tr(l, "field.storage_location"), 34.0),
             Column::new(tr(l, "print.handover.col_hand_on"), 36.0),
         ]);
@@ -455,11 +461,11 @@ pub fn good_deeds(conn: &Connection, ctx: &Ctx, t: &Target, l: Locale) -> Result
     let mut table = Table::new(vec![
         Column::new(tr(l, "field.actor"), 19.0),
         Column::new(tr(l, "field.code"), 21.0),
-        Column::new(tr(l, "field.found_at"), 24.0),
+        Column::new(tr(l, "field.found_at"), 22.0),
         Column::new(tr(l, "field.found_place"), 24.0),
-        Column::new(tr(l, "field.category"), 22.0),
-        Column::new(tr(l, "field.description"), 44.0),
-        Column::new(tr(l, "field.status"), 26.0),
+        Column::new(tr(l, "field.category"), 25.0),
+        Column::new(tr(l, "field.description"), 47.0),
+        Column::new(tr(l, "field.status"), 22.0),
     ]);
     for d in &deeds {
         for it in &d.items {
@@ -470,11 +476,7 @@ pub fn good_deeds(conn: &Connection, ctx: &Ctx, t: &Target, l: Locale) -> Result
                 mask_phones(&it.found_place),
                 category(l, it.category),
                 mask_phones(&it.description),
-                format!(
-                    "{}\n{}",
-                    tr(l, &format!("arrival.{}", it.arrival)),
-                    found_status(l, it.status)
-                ),
+                found_status(l, it.status),
             ]);
         }
     }
@@ -506,36 +508,33 @@ pub fn complaint_stats(conn: &Connection, ctx: &Ctx, t: &Target, l: Locale) -> R
     let m = Month::of(ctx, t)?;
     let s = complaints::stats(conn, ctx, StatsRequest { month: m.key() })?;
     let mut doc = start(ctx, l, FormKind::ComplaintStats, &m);
-    doc.push(Block::key_values(
-        2,
-        [
-            (tr(l, "print.monthly.received"), s.total.to_string()),
-            (tr(l, "print.monthly.resolved"), s.resolved.to_string()),
-            (
-                tr(l, "complaint_weight.grievance"),
-                s.grievances.to_string(),
+    doc.push(figures([
+        (tr(l, "print.monthly.received"), s.total.to_string()),
+        (tr(l, "print.monthly.resolved"), s.resolved.to_string()),
+        (
+            tr(l, "complaint_weight.grievance"),
+            s.grievances.to_string(),
+        ),
+        (
+            tr(l, "print.monthly.on_time_rate"),
+            rate(l, s.on_time_rate, s.resolved_on_time, s.resolved),
+        ),
+        (
+            tr(l, "complaint_weight.complaint"),
+            s.complaints.to_string(),
+        ),
+        (
+            tr(l, "print.monthly.satisfaction_rate"),
+            rate(
+                l,
+                s.satisfaction_rate,
+                s.satisfied_first_call,
+                s.called_back,
             ),
-            (
-                tr(l, "print.monthly.on_time_rate"),
-                rate(l, s.on_time_rate, s.resolved_on_time, s.resolved),
-            ),
-            (
-                tr(l, "complaint_weight.complaint"),
-                s.complaints.to_string(),
-            ),
-            (
-                tr(l, "print.monthly.satisfaction_rate"),
-                rate(
-                    l,
-                    s.satisfaction_rate,
-                    s.satisfied_first_call,
-                    s.called_back,
-                ),
-            ),
-            (tr(l, "print.monthly.escalated"), s.escalated.to_string()),
-            (tr(l, "print.monthly.not_closed"), s.open.to_string()),
-        ],
-    ));
+        ),
+        (tr(l, "print.monthly.escalated"), s.escalated.to_string()),
+        (tr(l, "print.monthly.not_closed"), s.open.to_string()),
+    ]));
 
     doc.push(Block::heading(tr(l, "print.monthly.by_category")));
     let mut table = Table::new(vec![

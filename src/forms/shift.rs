@@ -265,12 +265,12 @@ pub(super) fn one_column(pairs: Vec<(String, String)>) -> Block {
 /// who was sent or told, status. Urgent entries are shaded.
 pub(super) fn log_table(ctx: &Ctx, l: Locale, day: NaiveDate, entries: &[LogEntry]) -> Table {
     let mut t = Table::new(vec![
-        Column::new(tr(l, "field.at"), 14.0),
-        Column::new(tr(l, "field.kind"), 17.0),
-        Column::new(tr(l, "field.person"), 30.0),
-        Column::new(tr(l, "field.content"), 55.0),
+        Column::new(tr(l, "field.at"), 16.0),
+        Column::new(tr(l, "field.kind"), 19.0),
+        Column::new(tr(l, "field.person"), 29.0),
+        Column::new(tr(l, "field.content"), 51.0),
         Column::new(tr(l, "print.handover.col_promised"), 27.0),
-        Column::new(tr(l, "print.handover.col_sent_to"), 21.0),
+        Column::new(tr(l, "print.handover.col_sent_to"), 22.0),
         Column::new(tr(l, "field.status"), 16.0),
     ]);
     for e in entries {
@@ -283,7 +283,7 @@ pub(super) fn log_table(ctx: &Ctx, l: Locale, day: NaiveDate, entries: &[LogEntr
             .flatten()
             .collect();
         let person: Vec<String> = [
-            (!who.is_empty()).then(|| who.join(" ")),
+            (!who.is_empty()).then(|| mask_phones(&who.join(" "))),
             e.contact.as_deref().map(mask_contact),
         ]
         .into_iter()
@@ -531,8 +531,8 @@ fn custody_table(ctx: &Ctx, l: Locale, items: &[FoundItem], at: DateTime<Utc>) -
     let mut t = Table::new(vec![
         Column::new(tr(l, "field.code"), 22.0),
         Column::new(tr(l, "field.found_at"), 31.0),
-        Column::new(tr(l, "field.category"), 22.0),
-        Column::new(tr(l, "field.description"), 39.0),
+        Column::new(tr(l, "field.category"), 25.0),
+        Column::new(tr(l, "field.description"), 36.0),
         Column::new(tr(l, "field.storage_location"), 30.0),
         Column::new(tr(l, "print.handover.col_hand_on"), 36.0),
     ]);
