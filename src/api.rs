@@ -20,6 +20,7 @@ use serde::Serialize;
 use serde_json::Value;
 use std::path::Path;
 use std::sync::OnceLock;
+use ts_rs::TS;
 
 type Handler = Box<dyn Fn(&Connection, &Ctx, Value) -> Result<Value> + Send + Sync>;
 
@@ -29,6 +30,7 @@ pub struct Operation {
     pub summary: &'static str,
     pub writes: bool,
     handler: Handler,
+    pub(crate) types: crate::typescript::OpTypes,
 }
 
 impl std::fmt::Debug for Operation {
@@ -42,14 +44,15 @@ impl std::fmt::Debug for Operation {
 
 fn make<Req, Resp, F>(name: &'static str, summary: &'static str, writes: bool, f: F) -> Operation
 where
-    Req: DeserializeOwned + 'static,
-    Resp: Serialize + 'static,
+    Req: DeserializeOwned + TS + 'static,
+    Resp: Serialize + TS + 'static,
     F: Fn(&Connection, &Ctx, Req) -> Result<Resp> + Send + Sync + 'static,
 {
     Operation {
         name,
         summary,
         writes,
+        types: crate::typescript::OpTypes::of::<Req, Resp>(),
         handler: Box::new(move |conn, ctx, input| {
             let req: Req = decode(input)?;
             let resp = f(conn, ctx, req)?;
@@ -62,8 +65,8 @@ where
 /// An operation that only reads.
 pub fn op_read<Req, Resp, F>(name: &'static str, summary: &'static str, f: F) -> Operation
 where
-    Req: DeserializeOwned + 'static,
-    Resp: Serialize + 'static,
+    Req: DeserializeOwned + TS + 'static,
+    Resp: Serialize + TS + 'static,
     F: Fn(&Connection, &Ctx, Req) -> Result<Resp> + Send + Sync + 'static,
 {
     make(name, summary, false, f)
@@ -72,8 +75,8 @@ where
 /// An operation that writes (and so must append to the audit log).
 pub fn op_write<Req, Resp, F>(name: &'static str, summary: &'static str, f: F) -> Operation
 where
-    Req: DeserializeOwned + 'static,
-    Resp: Serialize + 'static,
+    Req: DeserializeOwned + TS + 'static,
+    Resp: Serialize + TS + 'static,
     F: Fn(&Connection, &Ctx, Req) -> Result<Resp> + Send + Sync + 'static,
 {
     make(name, summary, true, f)

@@ -21,7 +21,7 @@ use sha2::{Digest, Sha256};
 pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
 
 /// One event of the trail.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct AuditEvent {
     pub seq: i64,
     pub at: DateTime<Utc>,
@@ -150,7 +150,7 @@ fn chain_hash(
 }
 
 /// The outcome of walking the chain.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct VerifyReport {
     /// Events checked.
     pub events: i64,
@@ -158,7 +158,7 @@ pub struct VerifyReport {
     pub broken: Option<BrokenLink>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct BrokenLink {
     pub seq: i64,
     pub problem: String,

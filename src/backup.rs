@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 /// What a backup or a verification found.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct FileCheck {
     pub path: PathBuf,
     pub schema_version: u32,
@@ -134,7 +134,7 @@ fn same_file(a: &Path, b: &Path) -> bool {
 }
 
 /// The outcome of a restore.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct Restored {
     pub from: FileCheck,
     /// Where the database as it was before the restore was saved.

@@ -46,7 +46,7 @@ impl ChecklistKind {
 }
 
 /// One item of a checklist template.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct ChecklistItem {
     pub id: ChecklistItemId,
     pub code: String,
@@ -116,7 +116,7 @@ pub fn kinds_missing(conn: &Connection, shift: ShiftId) -> Result<Vec<ChecklistK
     Ok(missing)
 }
 
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 pub struct ListItems {
     /// One kind (all when absent).
@@ -126,7 +126,7 @@ pub struct ListItems {
     pub include_inactive: bool,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 pub struct AddItem {
     pub kind: ChecklistKind,
@@ -170,7 +170,7 @@ fn add_item(conn: &Connection, ctx: &Ctx, req: AddItem) -> Result<ChecklistItem>
 }
 
 /// Change an item's text or position, or (de)activate it (supervisor; reason required).
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 pub struct UpdateItem {
     pub id: ChecklistItemId,
@@ -222,7 +222,7 @@ fn update_item(conn: &Connection, ctx: &Ctx, req: UpdateItem) -> Result<Checklis
     Ok(item)
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 pub struct AddDefaults {
     pub kind: ChecklistKind,
@@ -251,7 +251,7 @@ fn add_defaults(conn: &Connection, ctx: &Ctx, req: AddDefaults) -> Result<Vec<Ch
 }
 
 /// One answer of a run, with the item's text as it read when the run was made.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct ChecklistResult {
     pub item_id: ChecklistItemId,
     pub position: i64,
@@ -264,7 +264,7 @@ pub struct ChecklistResult {
 }
 
 /// One run of a checklist in a shift.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct ChecklistRun {
     pub id: ChecklistRunId,
     pub code: String,
@@ -324,7 +324,7 @@ pub fn get_run(conn: &Connection, id: ChecklistRunId) -> Result<ChecklistRun> {
 }
 
 /// The answer to one item.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 pub struct ResultInput {
     pub item_id: ChecklistItemId,
@@ -335,7 +335,7 @@ pub struct ResultInput {
 }
 
 /// Run a checklist in the open shift: every active item of `kind` answered exactly once.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 pub struct RunChecklist {
     pub kind: ChecklistKind,
@@ -483,13 +483,13 @@ fn run_checklist(conn: &Connection, ctx: &Ctx, req: RunChecklist) -> Result<Chec
     Ok(run)
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 pub struct RunById {
     pub id: ChecklistRunId,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 pub struct RunsOfShift {
     pub shift_id: ShiftId,

@@ -45,6 +45,7 @@ text_enum!(
 
 text_enum!(
     /// The categories of 002 §4.1.3.1, in the order of the monthly statistics.
+    #[ts(rename = "ComplaintCategory")]
     Category {
         Security = "security",
         Cleaning = "cleaning",
@@ -157,7 +158,7 @@ pub fn transition(from: ComplaintStatus, action: ComplaintAction) -> Result<Comp
 }
 
 /// One complaint, with the department and promised time of its work order in force.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct Complaint {
     pub id: ComplaintId,
     pub code: String,
@@ -191,7 +192,7 @@ pub struct Complaint {
 }
 
 /// A work order (派工单).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct WorkOrder {
     /// 1 for the first work order of the complaint, 2 for a re-dispatch …
     pub number: i64,
@@ -203,7 +204,8 @@ pub struct WorkOrder {
     pub by_name: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(rename = "ComplaintFollowUp")]
 pub struct FollowUp {
     pub at: DateTime<Utc>,
     pub note: String,
@@ -212,7 +214,8 @@ pub struct FollowUp {
 }
 
 /// A call-back (回访).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(rename = "ComplaintCallback")]
 pub struct Callback {
     pub at: DateTime<Utc>,
     pub satisfied: bool,
@@ -223,7 +226,7 @@ pub struct Callback {
 }
 
 /// A complaint with its work orders, follow-ups and call-backs.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct ComplaintDetail {
     #[serde(flatten)]
     pub complaint: Complaint,
@@ -428,7 +431,7 @@ fn opt_contact(field: &str, v: Option<&str>) -> Result<Option<String>> {
 }
 
 /// Record a grievance or complaint (`complaint.record`).
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 pub struct RecordComplaint {
     pub weight: Weight,
@@ -491,7 +494,7 @@ fn record(conn: &Connection, ctx: &Ctx, req: RecordComplaint) -> Result<Complain
 }
 
 /// Send a complaint to a department with a promised time (`complaint.dispatch`): a work order.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 pub struct DispatchComplaint {
     pub id: ComplaintId,
@@ -528,7 +531,7 @@ fn dispatch(conn: &Connection, ctx: &Ctx, req: DispatchComplaint) -> Result<Comp
 }
 
 /// Note progress, a slipped promise explained to the complainant … (`complaint.follow_up`).
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 pub struct FollowUpComplaint {
     pub id: ComplaintId,
@@ -550,7 +553,7 @@ fn follow_up(conn: &Connection, ctx: &Ctx, req: FollowUpComplaint) -> Result<Com
 }
 
 /// The department solved it (`complaint.resolve`).
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 pub struct ResolveComplaint {
     pub id: ComplaintId,
@@ -579,7 +582,7 @@ fn resolve(conn: &Connection, ctx: &Ctx, req: ResolveComplaint) -> Result<Compla
 
 /// The call-back (`complaint.callback`): satisfied closes the complaint; not satisfied keeps it
 /// resolved and needs the time of the next call, which the complainant is told.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 pub struct CallbackComplaint {
     pub id: ComplaintId,
@@ -640,7 +643,7 @@ fn callback(conn: &Connection, ctx: &Ctx, req: CallbackComplaint) -> Result<Comp
 
 /// Reopen a resolved or closed complaint (`complaint.reopen`): back to received. The old
 /// resolution stays in the history.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 pub struct ReopenComplaint {
     pub id: ComplaintId,
@@ -664,7 +667,7 @@ fn reopen(conn: &Connection, ctx: &Ctx, req: ReopenComplaint) -> Result<Complain
 
 /// Correct a complaint (`complaint.amend`). Absent fields stay; an empty optional text clears
 /// it. Raising the severity to important or major escalates it now.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 pub struct AmendComplaint {
     pub id: ComplaintId,
@@ -756,14 +759,14 @@ fn amend(conn: &Connection, ctx: &Ctx, req: AmendComplaint) -> Result<ComplaintD
     audit_change(conn, ctx, req.id, "amend", Some(&reason), Some(&before))
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 pub struct GetComplaint {
     pub id: ComplaintId,
 }
 
 /// Filters of `complaint.list`; all optional. Escalated complaints come first, then newest.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 pub struct ListComplaints {
     #[serde(default)]
@@ -827,7 +830,7 @@ fn list(conn: &Connection, _ctx: &Ctx, req: ListComplaints) -> Result<Vec<Compla
 }
 
 /// `complaint.stats {month: "2026-11"}`.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 pub struct StatsRequest {
     /// A local calendar month, `YYYY-MM`.
@@ -835,7 +838,7 @@ pub struct StatsRequest {
 }
 
 /// One row of the monthly table: a category's grievances and complaints.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct CategoryCount {
     pub category: Category,
     pub label: String,
@@ -845,7 +848,7 @@ pub struct CategoryCount {
 }
 
 /// The monthly statistics (002 §4.1.3.2, §3.3) of the complaints received in a local month.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct ComplaintStats {
     pub month: String,
     /// The month's first instant at the counter.

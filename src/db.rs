@@ -225,7 +225,7 @@ impl Db {
 }
 
 /// What one maintenance step did.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
 pub struct Maintenance {
     /// WAL frames in the log and frames checkpointed into the database.
     pub wal_frames: i64,

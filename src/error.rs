@@ -10,7 +10,7 @@ use crate::i18n::{self, Locale};
 use serde::{Deserialize, Serialize};
 
 /// The closed set of error codes. The UI and scripts match on these, never on message text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum ErrorCode {
     /// A field is missing, empty, too long, out of range, of the wrong type or has bad characters.
@@ -248,7 +248,7 @@ impl Error {
 }
 
 /// The error every transport returns: `{code, message, field?}`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct ApiError {
     pub code: ErrorCode,
     pub message: String,

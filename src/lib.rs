@@ -27,6 +27,7 @@ pub mod print;
 pub mod profile;
 pub mod search;
 pub mod shift;
+pub mod typescript;
 pub mod validate;
 
 pub use api::Desk;
@@ -35,7 +36,7 @@ pub use error::{ApiError, Error, ErrorCode, Result};
 use api::{op_read, Operation};
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 struct HistoryRequest {
     /// The record's code (`FI-000123`), or `entity` + `id`.
@@ -82,7 +83,7 @@ fn entity_of_prefix(prefix: &str) -> String {
     .unwrap_or_default()
 }
 
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 struct VerifyRequest {}
 

@@ -175,7 +175,7 @@ pub fn transition(from: ParcelStatus, action: ParcelAction) -> Result<ParcelStat
 }
 
 /// One mail item.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct Parcel {
     pub id: ParcelId,
     pub code: String,
@@ -210,7 +210,7 @@ pub struct Parcel {
 }
 
 /// One time the recipient was told.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct Notification {
     pub at: DateTime<Utc>,
     pub channel: NotifyChannel,
@@ -220,7 +220,7 @@ pub struct Notification {
 }
 
 /// A recorded problem with an item.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct ParcelException {
     pub at: DateTime<Utc>,
     pub kind: ExceptionKind,
@@ -230,7 +230,7 @@ pub struct ParcelException {
 }
 
 /// An item with its notifications and exceptions: what `parcel.get` and every write return.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct ParcelDetail {
     #[serde(flatten)]
     pub parcel: Parcel,
@@ -445,7 +445,7 @@ fn audit_change(
 }
 
 /// Receive an item for a resident (`parcel.receive`).
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 pub struct ReceiveParcel {
     pub kind: ParcelKind,
@@ -472,7 +472,7 @@ pub struct ReceiveParcel {
 }
 
 /// Accept an item a resident leaves to be sent (`parcel.accept_outgoing`).
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 pub struct AcceptOutgoing {
     pub kind: ParcelKind,
@@ -621,7 +621,7 @@ fn accept_outgoing(conn: &Connection, ctx: &Ctx, req: AcceptOutgoing) -> Result<
 }
 
 /// Tell the recipient (`parcel.notify`); may be repeated, each time is recorded.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 pub struct NotifyParcel {
     pub id: ParcelId,
@@ -650,7 +650,7 @@ fn notify(conn: &Connection, ctx: &Ctx, req: NotifyParcel) -> Result<ParcelDetai
 }
 
 /// Hand an item over (`parcel.pick_up`).
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 pub struct PickUp {
     pub id: ParcelId,
@@ -719,7 +719,7 @@ fn pick_up(conn: &Connection, ctx: &Ctx, req: PickUp) -> Result<ParcelDetail> {
 }
 
 /// Hand an outgoing item to the carrier (`parcel.dispatch`).
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 pub struct DispatchParcel {
     pub id: ParcelId,
@@ -755,7 +755,7 @@ fn dispatch(conn: &Connection, ctx: &Ctx, req: DispatchParcel) -> Result<ParcelD
 }
 
 /// Return an item to its sender (`parcel.return`).
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 pub struct ReturnParcel {
     pub id: ParcelId,
@@ -778,7 +778,7 @@ fn return_to_sender(conn: &Connection, ctx: &Ctx, req: ReturnParcel) -> Result<P
 
 /// Record a problem (`parcel.exception`): damaged or misaddressed keep the item open; lost
 /// closes it as lost.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 pub struct ReportException {
     pub id: ParcelId,
@@ -820,7 +820,7 @@ fn exception(conn: &Connection, ctx: &Ctx, req: ReportException) -> Result<Parce
 }
 
 /// Correct an item (`parcel.amend`). Absent fields stay; an empty optional text clears it.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 pub struct AmendParcel {
     pub id: ParcelId,
@@ -944,14 +944,14 @@ fn amend(conn: &Connection, ctx: &Ctx, req: AmendParcel) -> Result<ParcelDetail>
     audit_change(conn, ctx, req.id, "amend", Some(&reason), Some(&before))
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 pub struct GetParcel {
     pub id: ParcelId,
 }
 
 /// Filters of `parcel.list`; all optional.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 pub struct ListParcels {
     #[serde(default)]
@@ -1021,7 +1021,7 @@ fn list(conn: &Connection, _ctx: &Ctx, req: ListParcels) -> Result<Vec<Parcel>> 
 }
 
 /// An incoming item waiting longer than the counter's reminder age.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct ParcelReminder {
     #[serde(flatten)]
     pub parcel: Parcel,
@@ -1031,7 +1031,7 @@ pub struct ParcelReminder {
     pub last_notification: Option<Notification>,
 }
 
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 pub struct RemindersRequest {}
 
@@ -1150,7 +1150,9 @@ impl Carrier {
 /// How sure a guess is. `high`: a prefix or check digit confirms it; `medium`: a shape used
 /// by this carrier and, at this counter, by no other we know; `low`: the shape fits, nothing
 /// confirms it; `none`: no guess.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, ts_rs::TS,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Confidence {
     None,
@@ -1160,7 +1162,7 @@ pub enum Confidence {
 }
 
 /// The carrier a tracking number's shape suggests.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct Guess {
     /// `None` when nothing fits or several carriers fit equally well.
     pub carrier: Option<Carrier>,
@@ -1298,14 +1300,14 @@ pub fn guess_carrier(tracking_no: &str, at: LegalRegime) -> Guess {
     }
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 pub struct GuessCarrierRequest {
     pub tracking_no: String,
 }
 
 /// The answer of `parcel.guess_carrier`: the guess with labels in the counter's language.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct CarrierGuess {
     /// The number as it would be stored (spaces dropped).
     pub tracking_no: String,

@@ -16,7 +16,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
 /// How found property must be handed on, by country.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub enum LegalRegime {
     /// China: notify and hand to public security; unclaimed property goes to the state one
     /// year after the notice (Civil Code art. 318).
@@ -49,7 +49,7 @@ impl LegalRegime {
 }
 
 /// What a staff member may do.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
     Receptionist,
@@ -80,7 +80,7 @@ impl Role {
 }
 
 /// The counter this database belongs to.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct CounterProfile {
     pub name: String,
     pub locale: Locale,
@@ -98,7 +98,7 @@ pub struct CounterProfile {
 }
 
 /// A staff member.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct Staff {
     pub id: StaffId,
     pub code: String,
@@ -191,7 +191,7 @@ pub fn find_staff(conn: &Connection, who: &str) -> Result<Staff> {
 }
 
 /// The first set-up of a counter: its profile and first admin.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 pub struct InitCounter {
     pub name: String,
@@ -277,7 +277,7 @@ pub fn init(conn: &Connection, req: &InitCounter, now: DateTime<Utc>) -> Result<
 }
 
 /// Change the profile (admin). Absent fields stay as they are.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 pub struct UpdateProfile {
     pub name: Option<String>,
@@ -346,7 +346,7 @@ fn update_profile(conn: &Connection, ctx: &Ctx, req: UpdateProfile) -> Result<Co
     Ok(p)
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 pub struct AddStaff {
     pub login: String,
@@ -386,7 +386,7 @@ fn add_staff(conn: &Connection, ctx: &Ctx, req: AddStaff) -> Result<Staff> {
 }
 
 /// Amend a staff member: name, role, phone or active. A reason is required.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 pub struct UpdateStaff {
     pub id: StaffId,
@@ -439,7 +439,7 @@ fn update_staff(conn: &Connection, ctx: &Ctx, req: UpdateStaff) -> Result<Staff>
     Ok(s)
 }
 
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 pub struct ListStaff {
     /// Include deactivated staff.
@@ -455,7 +455,7 @@ pub fn list_staff(conn: &Connection, _ctx: &Ctx, req: ListStaff) -> Result<Vec<S
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 pub struct Empty {}
 

@@ -128,7 +128,7 @@ fn json_err(e: serde_json::Error) -> Error {
 
 /// A shift at the counter, with the 值班记录表 header: who is on duty, weather, duty manager,
 /// duty leader, operations information and visitor numbers.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct Shift {
     pub id: ShiftId,
     pub code: String,
@@ -335,7 +335,7 @@ fn index_shift(conn: &Connection, ctx: &Ctx, s: &Shift) -> Result<()> {
 }
 
 /// Open a shift. Every field is optional; `staff_on_duty` defaults to the acting staff member.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 pub struct OpenShift {
     #[serde(default)]
@@ -462,7 +462,7 @@ fn open_shift(conn: &Connection, ctx: &Ctx, req: OpenShift) -> Result<Shift> {
 }
 
 /// Change the open shift's header: weather, visitor numbers, operations notes, who is on duty.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 pub struct UpdateShift {
     /// The shift (default: the current one). A closed shift is amended instead.
@@ -521,7 +521,7 @@ fn update_shift(conn: &Connection, ctx: &Ctx, req: UpdateShift) -> Result<Shift>
 }
 
 /// Correct a closed shift's header (supervisor; reason required).
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 pub struct AmendShift {
     pub id: ShiftId,
@@ -574,7 +574,7 @@ fn amend_shift(conn: &Connection, ctx: &Ctx, req: AmendShift) -> Result<Shift> {
 }
 
 /// The shift now at the counter.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct CurrentShift {
     pub shift: Shift,
     /// The previous shift's handover while it waits for acknowledgement, with its items.
@@ -602,14 +602,14 @@ fn shift_current(conn: &Connection, ctx: &Ctx) -> Result<Option<CurrentShift>> {
     }))
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 pub struct ShiftById {
     pub id: ShiftId,
 }
 
 /// Shifts opened on the local dates `from..=to` (both optional), newest first.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 pub struct ListShifts {
     #[serde(default)]
@@ -632,7 +632,7 @@ pub fn list_shifts(conn: &Connection, ctx: &Ctx, req: ListShifts) -> Result<Vec<
 // Handover
 
 /// The handover written when a shift closes: what the next shift must know and finish.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct Handover {
     pub id: HandoverId,
     pub code: String,
@@ -655,7 +655,7 @@ pub struct Handover {
 /// their codes when it is written). The items themselves are rows written once and never
 /// changed; repeating them in every event made a busy counter's audit log grow by 170 KB a
 /// shift.
-#[derive(Serialize)]
+#[derive(Serialize, ts_rs::TS)]
 struct HandoverAudit<'a> {
     id: HandoverId,
     from_shift_id: ShiftId,
@@ -753,7 +753,7 @@ pub fn get_handover(conn: &Connection, _ctx: &Ctx, id: HandoverId) -> Result<Han
 }
 
 /// Close the current shift and write its handover.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 pub struct CloseShift {
     /// What the next shift should know beyond the open items.
@@ -829,7 +829,7 @@ fn close_shift(conn: &Connection, ctx: &Ctx, req: CloseShift) -> Result<Handover
     Ok(h)
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 pub struct AcknowledgeHandover {
     pub handover_id: HandoverId,
@@ -887,13 +887,13 @@ fn acknowledge(conn: &Connection, ctx: &Ctx, req: AcknowledgeHandover) -> Result
     Ok(h)
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 pub struct HandoverById {
     pub id: HandoverId,
 }
 
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 pub struct Empty {}
 
@@ -909,7 +909,7 @@ fn latest_handover(conn: &Connection, ctx: &Ctx) -> Result<Option<Handover>> {
 // Duty log
 
 /// One duty-log entry.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct LogEntry {
     pub id: LogEntryId,
     pub code: String,
@@ -992,7 +992,7 @@ pub fn get_entry(conn: &Connection, id: LogEntryId) -> Result<LogEntry> {
 }
 
 /// A follow-up of an entry (跟进).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct FollowUp {
     pub id: i64,
     pub shift_id: ShiftId,
@@ -1004,7 +1004,7 @@ pub struct FollowUp {
 }
 
 /// A call-back to the customer (回访).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct Callback {
     pub id: i64,
     pub shift_id: ShiftId,
@@ -1017,7 +1017,7 @@ pub struct Callback {
 }
 
 /// An entry with its follow-ups and call-backs.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct LogEntryDetail {
     #[serde(flatten)]
     pub entry: LogEntry,
@@ -1140,7 +1140,7 @@ fn index_entry(conn: &Connection, ctx: &Ctx, e: &LogEntry) -> Result<()> {
 }
 
 /// A new duty-log entry in the open shift.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 pub struct NewLogEntry {
     pub kind: LogKind,
@@ -1293,7 +1293,7 @@ fn write_entry(conn: &Connection, e: &LogEntry, now: DateTime<Utc>) -> Result<()
 
 /// Record a follow-up. `done: true` marks the entry done (it then waits for a call-back);
 /// `done: false` on a done entry opens it again (the problem came back).
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 pub struct FollowUpRequest {
     pub id: LogEntryId,
@@ -1364,7 +1364,7 @@ fn follow_up(conn: &Connection, ctx: &Ctx, req: FollowUpRequest) -> Result<LogEn
 
 /// Record a call-back on a done entry: satisfied closes it; not satisfied needs the time of the
 /// next call-back, which the customer is told.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 pub struct CallbackRequest {
     pub id: LogEntryId,
@@ -1436,7 +1436,7 @@ fn callback(conn: &Connection, ctx: &Ctx, req: CallbackRequest) -> Result<LogEnt
 
 /// Correct an entry (reason required). Entries of a closed shift: supervisor only.
 /// Absent fields stay; an empty text clears an optional one.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 pub struct AmendEntry {
     pub id: LogEntryId,
@@ -1530,14 +1530,14 @@ fn amend_entry(conn: &Connection, ctx: &Ctx, req: AmendEntry) -> Result<LogEntry
     Ok(detail)
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 pub struct EntryById {
     pub id: LogEntryId,
 }
 
 /// Entries of one shift, or of the local dates `from..=to`; urgent ones first, then by time.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 pub struct ListEntries {
     #[serde(default)]

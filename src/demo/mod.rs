@@ -20,7 +20,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
 /// How busy the simulated counter is: records per day.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct Scale {
     pub log_entries: u32,
     pub parcels: u32,
@@ -48,7 +48,7 @@ impl Scale {
     };
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct DemoOptions {
     pub locale: Locale,
     /// Days to simulate, ending on the local day of `now`.
@@ -62,7 +62,7 @@ pub struct DemoOptions {
 }
 
 /// What the demo wrote.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct DemoSummary {
     pub days: u32,
     pub shifts: u64,

@@ -130,7 +130,7 @@ impl Target {
 }
 
 /// A request to print.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 pub struct PrintRequest {
     pub form: FormKind,
@@ -145,7 +145,7 @@ pub struct PrintRequest {
 }
 
 /// A printed form.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 pub struct Printed {
     pub form: FormKind,
     /// A file name to save it under, e.g. `item_card-FI-000012.pdf`.

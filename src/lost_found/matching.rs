@@ -30,7 +30,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 
 /// A criterion that contributed to a match.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum Criterion {
     Category,
@@ -61,7 +61,7 @@ pub struct FoundSide<'a> {
 }
 
 /// The score (0–100) and the criteria that matched.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct MatchScore {
     pub score: u8,
     pub reasons: Vec<Criterion>,
@@ -216,7 +216,7 @@ pub fn score(lost: &LostSide<'_>, found: &FoundSide<'_>) -> MatchScore {
 // Candidates: the other side of the register, ranked by the score above.
 
 /// A record on the other side that may be the same item (never private features).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct Candidate {
     pub register: Register,
     pub id: i64,
@@ -338,7 +338,7 @@ pub(super) fn candidates_for_report(conn: &Connection, l: &LostReport) -> Result
     Ok(rank(out))
 }
 
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 pub struct MatchesRequest {
     #[serde(default)]

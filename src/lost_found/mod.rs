@@ -134,7 +134,7 @@ impl Disposition {
 }
 
 /// A staff member named in a request: login, code (`ST-000002`) or numeric id.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(untagged)]
 pub enum StaffRef {
     Id(i64),
@@ -159,7 +159,7 @@ fn resolve_staff(conn: &Connection, field: &str, who: &StaffRef) -> Result<Staff
 
 /// A found item as lists, the default `get`, search and the audit log show it: never its
 /// private features, only whether it has some.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct FoundItem {
     pub id: FoundItemId,
     pub code: String,
@@ -274,7 +274,7 @@ fn add_private_features(
 }
 
 /// One custody hand-over (who gave the item to whom, when, where it is kept).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct CustodyHandOver {
     pub id: i64,
     pub found_item_id: FoundItemId,
@@ -318,7 +318,7 @@ fn hand_overs_of(conn: &Connection, id: FoundItemId) -> Result<Vec<CustodyHandOv
 }
 
 /// A report of a lost item (游客失物登记表).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct LostReport {
     pub id: LostReportId,
     pub code: String,
@@ -391,7 +391,7 @@ pub fn get_report(conn: &Connection, id: LostReportId) -> Result<LostReport> {
 }
 
 /// The lower half of the form (认领表): who took the item back and how it was verified.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct Claim {
     pub id: ClaimId,
     pub code: String,
@@ -518,7 +518,7 @@ fn index_report(conn: &Connection, ctx: &Ctx, l: &LostReport) -> Result<()> {
 // Found items: register, get, list, amend, private features
 
 /// Register a found item (upper half of the form, and the item-information card).
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 pub struct RegisterFoundItem {
     pub arrival: Arrival,
@@ -550,7 +550,7 @@ pub struct RegisterFoundItem {
 }
 
 /// A recorded item or report and the ranked candidates on the other side.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct Recorded<T> {
     #[serde(flatten)]
     pub record: T,
@@ -682,14 +682,14 @@ fn register_found(
     })
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 pub struct FoundItemRef {
     pub id: FoundItemId,
 }
 
 /// A found item with its custody hand-overs, its claim and (in custody) its retention due date.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct FoundItemDetail {
     #[serde(flatten)]
     pub item: FoundItem,
@@ -710,7 +710,7 @@ fn detail(conn: &Connection, ctx: &Ctx, id: FoundItemId) -> Result<FoundItemDeta
 }
 
 /// The private features of an item, for verifying a claim. Every read is audited.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct PrivateFeatures {
     pub id: FoundItemId,
     pub code: String,
@@ -737,7 +737,7 @@ fn read_private(conn: &Connection, ctx: &Ctx, req: FoundItemRef) -> Result<Priva
     })
 }
 
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 pub struct ListFoundItems {
     #[serde(default)]
@@ -797,7 +797,7 @@ pub fn handed_on_between(
 }
 
 /// Correct a found item. Absent fields stay; `private_features: ""` clears them.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 pub struct AmendFoundItem {
     pub id: FoundItemId,
@@ -947,7 +947,7 @@ fn require_in_custody(f: &FoundItem, action: &'static str) -> Result<()> {
     }
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 pub struct HandOverFoundItem {
     pub id: FoundItemId,
@@ -1008,7 +1008,7 @@ fn hand_over(conn: &Connection, ctx: &Ctx, req: HandOverFoundItem) -> Result<Fou
 }
 
 /// CN: the public notice (招领公告) was made; the state takes unclaimed property a year later.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 pub struct NoticeFoundItem {
     pub id: FoundItemId,
@@ -1039,7 +1039,7 @@ fn notice(conn: &Connection, ctx: &Ctx, req: NoticeFoundItem) -> Result<FoundIte
 }
 
 /// The owner takes the item back (认领表).
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 pub struct ClaimFoundItem {
     pub id: FoundItemId,
@@ -1142,14 +1142,14 @@ fn claim(conn: &Connection, ctx: &Ctx, req: ClaimFoundItem) -> Result<Claim> {
     Ok(claim)
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 pub struct ClaimRef {
     pub id: ClaimId,
 }
 
 /// An unclaimed item leaves custody (supervisor): to the police, finance, the finder, or disposed.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 pub struct DisposeFoundItem {
     pub id: FoundItemId,
@@ -1198,7 +1198,7 @@ fn dispose(conn: &Connection, ctx: &Ctx, req: DisposeFoundItem) -> Result<FoundI
 // ---------------------------------------------------------------------------------------------
 // Lost-item reports
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 pub struct FileLostReport {
     pub reporter_name: String,
@@ -1279,13 +1279,13 @@ fn file_report(conn: &Connection, ctx: &Ctx, req: FileLostReport) -> Result<Reco
     })
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 pub struct LostReportRef {
     pub id: LostReportId,
 }
 
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 pub struct ListLostReports {
     #[serde(default)]
@@ -1324,7 +1324,7 @@ pub fn list_reports(
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 pub struct WithdrawLostReport {
     pub id: LostReportId,
@@ -1362,7 +1362,7 @@ fn withdraw(conn: &Connection, ctx: &Ctx, req: WithdrawLostReport) -> Result<Los
     Ok(after)
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 pub struct AmendLostReport {
     pub id: LostReportId,
@@ -1446,7 +1446,7 @@ fn amend_report(conn: &Connection, ctx: &Ctx, req: AmendLostReport) -> Result<Lo
 // ---------------------------------------------------------------------------------------------
 // Monthly tables: good deeds (员工好人好事汇总表) and the summary (失物登记汇总表)
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 pub struct MonthRequest {
     /// `YYYY-MM`, in the counter's local calendar.
@@ -1469,7 +1469,7 @@ fn month_bounds(ctx: &Ctx, month: &str) -> Result<(DateTime<Utc>, DateTime<Utc>)
 }
 
 /// One found item in the good-deeds table.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct GoodDeedItem {
     pub id: FoundItemId,
     pub code: String,
@@ -1482,7 +1482,7 @@ pub struct GoodDeedItem {
 }
 
 /// One staff member's finds in the month.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct GoodDeeds {
     pub staff_id: StaffId,
     pub staff_code: String,
@@ -1538,14 +1538,14 @@ pub fn good_deeds(conn: &Connection, ctx: &Ctx, req: MonthRequest) -> Result<Vec
 }
 
 /// A count under a key (a category, status, arrival …).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct Count {
     pub key: String,
     pub count: i64,
 }
 
 /// The month's figures for the 失物登记汇总表.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct MonthSummary {
     pub month: String,
     pub from: DateTime<Utc>,

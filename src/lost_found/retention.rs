@@ -22,7 +22,7 @@ use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 
 /// What must happen by the due date.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum RetentionStep {
     /// KR: hand the item to the police (유실물법).
@@ -55,7 +55,7 @@ pub struct RetentionRule {
 }
 
 /// The next step for one item.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct RetentionDue {
     pub step: RetentionStep,
     /// The last local day on which the step is on time.
@@ -173,7 +173,7 @@ pub(super) fn end_of_local_day(ctx: &Ctx, d: NaiveDate) -> DateTime<Utc> {
     local_midnight(ctx, d.succ_opt().unwrap_or(d))
 }
 
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 pub struct RetentionRequest {
     /// Only items due within this many days (overdue ones always).
@@ -182,7 +182,7 @@ pub struct RetentionRequest {
 }
 
 /// An item in custody and when it must be handed on.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct RetentionRow {
     pub id: FoundItemId,
     pub code: String,

@@ -15,3 +15,4 @@ mod mail;
 mod print;
 mod shift;
 mod storage;
+mod typescript;
