@@ -199,6 +199,12 @@ impl Desk {
         Ok(admin)
     }
 
+    /// The staff who may sign in at this counter (active ones), for the sign-in screen.
+    pub fn staff_roster(&self) -> Result<Vec<profile::Staff>> {
+        let all = profile::all_staff(self.db.conn())?;
+        Ok(all.into_iter().filter(|s| s.active).collect())
+    }
+
     /// The context for `actor` (login, code or id) at `now`.
     pub fn ctx(&self, actor: &str, now: DateTime<Utc>) -> Result<Ctx> {
         let profile = profile::load_profile(self.db.conn())?;
@@ -314,6 +320,20 @@ impl Desk {
         input: Value,
     ) -> Result<Value, ApiError> {
         let locale = self.locale();
+        self.call(actor, now, op, input)
+            .map_err(|e| e.to_api(locale))
+    }
+
+    /// [`Desk::call_api`] with errors translated into `locale` (the app's screen language,
+    /// which a receptionist may switch away from the counter's).
+    pub fn call_api_in(
+        &mut self,
+        locale: Locale,
+        actor: &str,
+        now: DateTime<Utc>,
+        op: &str,
+        input: Value,
+    ) -> Result<Value, ApiError> {
         self.call(actor, now, op, input)
             .map_err(|e| e.to_api(locale))
     }

@@ -118,6 +118,7 @@ pub fn kinds_missing(conn: &Connection, shift: ShiftId) -> Result<Vec<ChecklistK
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
+#[ts(optional_fields)]
 pub struct ListItems {
     /// One kind (all when absent).
     #[serde(default)]
@@ -128,6 +129,7 @@ pub struct ListItems {
 
 #[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
+#[ts(optional_fields)]
 pub struct AddItem {
     pub kind: ChecklistKind,
     pub text: String,
@@ -172,6 +174,7 @@ fn add_item(conn: &Connection, ctx: &Ctx, req: AddItem) -> Result<ChecklistItem>
 /// Change an item's text or position, or (de)activate it (supervisor; reason required).
 #[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
+#[ts(optional_fields)]
 pub struct UpdateItem {
     pub id: ChecklistItemId,
     #[serde(default)]
@@ -224,6 +227,7 @@ fn update_item(conn: &Connection, ctx: &Ctx, req: UpdateItem) -> Result<Checklis
 
 #[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
+#[ts(optional_fields)]
 pub struct AddDefaults {
     pub kind: ChecklistKind,
 }
@@ -326,6 +330,7 @@ pub fn get_run(conn: &Connection, id: ChecklistRunId) -> Result<ChecklistRun> {
 /// The answer to one item.
 #[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
+#[ts(optional_fields)]
 pub struct ResultInput {
     pub item_id: ChecklistItemId,
     pub ok: bool,
@@ -337,6 +342,7 @@ pub struct ResultInput {
 /// Run a checklist in the open shift: every active item of `kind` answered exactly once.
 #[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
+#[ts(optional_fields)]
 pub struct RunChecklist {
     pub kind: ChecklistKind,
     pub results: Vec<ResultInput>,
@@ -485,12 +491,14 @@ fn run_checklist(conn: &Connection, ctx: &Ctx, req: RunChecklist) -> Result<Chec
 
 #[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
+#[ts(optional_fields)]
 pub struct RunById {
     pub id: ChecklistRunId,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
+#[ts(optional_fields)]
 pub struct RunsOfShift {
     pub shift_id: ShiftId,
 }

@@ -433,6 +433,7 @@ fn opt_contact(field: &str, v: Option<&str>) -> Result<Option<String>> {
 /// Record a grievance or complaint (`complaint.record`).
 #[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
+#[ts(optional_fields)]
 pub struct RecordComplaint {
     pub weight: Weight,
     pub channel: Channel,
@@ -496,6 +497,7 @@ fn record(conn: &Connection, ctx: &Ctx, req: RecordComplaint) -> Result<Complain
 /// Send a complaint to a department with a promised time (`complaint.dispatch`): a work order.
 #[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
+#[ts(optional_fields)]
 pub struct DispatchComplaint {
     pub id: ComplaintId,
     pub department: String,
@@ -533,6 +535,7 @@ fn dispatch(conn: &Connection, ctx: &Ctx, req: DispatchComplaint) -> Result<Comp
 /// Note progress, a slipped promise explained to the complainant … (`complaint.follow_up`).
 #[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
+#[ts(optional_fields)]
 pub struct FollowUpComplaint {
     pub id: ComplaintId,
     pub note: String,
@@ -555,6 +558,7 @@ fn follow_up(conn: &Connection, ctx: &Ctx, req: FollowUpComplaint) -> Result<Com
 /// The department solved it (`complaint.resolve`).
 #[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
+#[ts(optional_fields)]
 pub struct ResolveComplaint {
     pub id: ComplaintId,
     pub resolution: String,
@@ -584,6 +588,7 @@ fn resolve(conn: &Connection, ctx: &Ctx, req: ResolveComplaint) -> Result<Compla
 /// resolved and needs the time of the next call, which the complainant is told.
 #[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
+#[ts(optional_fields)]
 pub struct CallbackComplaint {
     pub id: ComplaintId,
     pub satisfied: bool,
@@ -645,6 +650,7 @@ fn callback(conn: &Connection, ctx: &Ctx, req: CallbackComplaint) -> Result<Comp
 /// resolution stays in the history.
 #[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
+#[ts(optional_fields)]
 pub struct ReopenComplaint {
     pub id: ComplaintId,
     pub reason: String,
@@ -669,6 +675,7 @@ fn reopen(conn: &Connection, ctx: &Ctx, req: ReopenComplaint) -> Result<Complain
 /// it. Raising the severity to important or major escalates it now.
 #[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
+#[ts(optional_fields)]
 pub struct AmendComplaint {
     pub id: ComplaintId,
     #[serde(default)]
@@ -761,6 +768,7 @@ fn amend(conn: &Connection, ctx: &Ctx, req: AmendComplaint) -> Result<ComplaintD
 
 #[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
+#[ts(optional_fields)]
 pub struct GetComplaint {
     pub id: ComplaintId,
 }
@@ -768,6 +776,7 @@ pub struct GetComplaint {
 /// Filters of `complaint.list`; all optional. Escalated complaints come first, then newest.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
+#[ts(optional_fields)]
 pub struct ListComplaints {
     #[serde(default)]
     pub status: Option<ComplaintStatus>,
@@ -832,6 +841,7 @@ fn list(conn: &Connection, _ctx: &Ctx, req: ListComplaints) -> Result<Vec<Compla
 /// `complaint.stats {month: "2026-11"}`.
 #[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
+#[ts(optional_fields)]
 pub struct StatsRequest {
     /// A local calendar month, `YYYY-MM`.
     pub month: String,

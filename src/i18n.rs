@@ -63,13 +63,20 @@ macro_rules! files {
             include_str!(concat!("../assets/i18n/", $lang, "/print.json")),
             include_str!(concat!("../assets/i18n/", $lang, "/print_records.json")),
             include_str!(concat!("../assets/i18n/", $lang, "/print_reports.json")),
+            include_str!(concat!("../assets/i18n/", $lang, "/ui.json")),
+            include_str!(concat!("../assets/i18n/", $lang, "/ui_duty.json")),
+            include_str!(concat!("../assets/i18n/", $lang, "/ui_lost_found.json")),
+            include_str!(concat!("../assets/i18n/", $lang, "/ui_mail.json")),
+            include_str!(concat!("../assets/i18n/", $lang, "/ui_complaints.json")),
+            include_str!(concat!("../assets/i18n/", $lang, "/ui_shift.json")),
+            include_str!(concat!("../assets/i18n/", $lang, "/ui_settings.json")),
         ]
     };
 }
 
-const EN: [&str; 9] = files!("en");
-const ZH_CN: [&str; 9] = files!("zh-CN");
-const KO: [&str; 9] = files!("ko");
+const EN: [&str; 16] = files!("en");
+const ZH_CN: [&str; 16] = files!("zh-CN");
+const KO: [&str; 16] = files!("ko");
 
 fn parse(files: &[&str]) -> Catalogue {
     // The catalogues are compiled in and checked by tests (valid JSON, every key in every

@@ -38,6 +38,7 @@ use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
+#[ts(optional_fields)]
 struct HistoryRequest {
     /// The record's code (`FI-000123`), or `entity` + `id`.
     #[serde(default)]
@@ -85,6 +86,7 @@ fn entity_of_prefix(prefix: &str) -> String {
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
+#[ts(optional_fields)]
 struct VerifyRequest {}
 
 /// The operations of every register after the profile's (see `api::registry`).

@@ -447,6 +447,7 @@ fn audit_change(
 /// Receive an item for a resident (`parcel.receive`).
 #[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
+#[ts(optional_fields)]
 pub struct ReceiveParcel {
     pub kind: ParcelKind,
     #[serde(default)]
@@ -474,6 +475,7 @@ pub struct ReceiveParcel {
 /// Accept an item a resident leaves to be sent (`parcel.accept_outgoing`).
 #[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
+#[ts(optional_fields)]
 pub struct AcceptOutgoing {
     pub kind: ParcelKind,
     /// Who leaves it to be sent.
@@ -623,6 +625,7 @@ fn accept_outgoing(conn: &Connection, ctx: &Ctx, req: AcceptOutgoing) -> Result<
 /// Tell the recipient (`parcel.notify`); may be repeated, each time is recorded.
 #[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
+#[ts(optional_fields)]
 pub struct NotifyParcel {
     pub id: ParcelId,
     pub channel: NotifyChannel,
@@ -652,6 +655,7 @@ fn notify(conn: &Connection, ctx: &Ctx, req: NotifyParcel) -> Result<ParcelDetai
 /// Hand an item over (`parcel.pick_up`).
 #[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
+#[ts(optional_fields)]
 pub struct PickUp {
     pub id: ParcelId,
     /// Who collected it (signs for it).
@@ -721,6 +725,7 @@ fn pick_up(conn: &Connection, ctx: &Ctx, req: PickUp) -> Result<ParcelDetail> {
 /// Hand an outgoing item to the carrier (`parcel.dispatch`).
 #[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
+#[ts(optional_fields)]
 pub struct DispatchParcel {
     pub id: ParcelId,
     #[serde(default)]
@@ -757,6 +762,7 @@ fn dispatch(conn: &Connection, ctx: &Ctx, req: DispatchParcel) -> Result<ParcelD
 /// Return an item to its sender (`parcel.return`).
 #[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
+#[ts(optional_fields)]
 pub struct ReturnParcel {
     pub id: ParcelId,
     pub reason: String,
@@ -780,6 +786,7 @@ fn return_to_sender(conn: &Connection, ctx: &Ctx, req: ReturnParcel) -> Result<P
 /// closes it as lost.
 #[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
+#[ts(optional_fields)]
 pub struct ReportException {
     pub id: ParcelId,
     pub kind: ExceptionKind,
@@ -822,6 +829,7 @@ fn exception(conn: &Connection, ctx: &Ctx, req: ReportException) -> Result<Parce
 /// Correct an item (`parcel.amend`). Absent fields stay; an empty optional text clears it.
 #[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
+#[ts(optional_fields)]
 pub struct AmendParcel {
     pub id: ParcelId,
     #[serde(default)]
@@ -946,6 +954,7 @@ fn amend(conn: &Connection, ctx: &Ctx, req: AmendParcel) -> Result<ParcelDetail>
 
 #[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
+#[ts(optional_fields)]
 pub struct GetParcel {
     pub id: ParcelId,
 }
@@ -953,6 +962,7 @@ pub struct GetParcel {
 /// Filters of `parcel.list`; all optional.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
+#[ts(optional_fields)]
 pub struct ListParcels {
     #[serde(default)]
     pub status: Option<ParcelStatus>,
@@ -1033,6 +1043,7 @@ pub struct ParcelReminder {
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
+#[ts(optional_fields)]
 pub struct RemindersRequest {}
 
 /// Open incoming items received at least `parcel_reminder_days` ago, oldest first.
@@ -1302,6 +1313,7 @@ pub fn guess_carrier(tracking_no: &str, at: LegalRegime) -> Guess {
 
 #[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
+#[ts(optional_fields)]
 pub struct GuessCarrierRequest {
     pub tracking_no: String,
 }

@@ -193,6 +193,7 @@ pub fn find_staff(conn: &Connection, who: &str) -> Result<Staff> {
 /// The first set-up of a counter: its profile and first admin.
 #[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
+#[ts(optional_fields)]
 pub struct InitCounter {
     pub name: String,
     pub locale: Locale,
@@ -279,6 +280,7 @@ pub fn init(conn: &Connection, req: &InitCounter, now: DateTime<Utc>) -> Result<
 /// Change the profile (admin). Absent fields stay as they are.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
+#[ts(optional_fields)]
 pub struct UpdateProfile {
     pub name: Option<String>,
     pub locale: Option<Locale>,
@@ -348,6 +350,7 @@ fn update_profile(conn: &Connection, ctx: &Ctx, req: UpdateProfile) -> Result<Co
 
 #[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
+#[ts(optional_fields)]
 pub struct AddStaff {
     pub login: String,
     pub name: String,
@@ -388,6 +391,7 @@ fn add_staff(conn: &Connection, ctx: &Ctx, req: AddStaff) -> Result<Staff> {
 /// Amend a staff member: name, role, phone or active. A reason is required.
 #[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
+#[ts(optional_fields)]
 pub struct UpdateStaff {
     pub id: StaffId,
     #[serde(default)]
@@ -441,6 +445,7 @@ fn update_staff(conn: &Connection, ctx: &Ctx, req: UpdateStaff) -> Result<Staff>
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
+#[ts(optional_fields)]
 pub struct ListStaff {
     /// Include deactivated staff.
     #[serde(default)]
@@ -448,15 +453,25 @@ pub struct ListStaff {
 }
 
 pub fn list_staff(conn: &Connection, _ctx: &Ctx, req: ListStaff) -> Result<Vec<Staff>> {
+    staff_list(conn, req.include_inactive)
+}
+
+/// Every staff member (for the sign-in screen, before anyone acts).
+pub fn all_staff(conn: &Connection) -> Result<Vec<Staff>> {
+    staff_list(conn, true)
+}
+
+fn staff_list(conn: &Connection, include_inactive: bool) -> Result<Vec<Staff>> {
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT {STAFF_COLS} FROM staff WHERE active = 1 OR ?1 ORDER BY name"
     ))?;
-    let rows = stmt.query_map([req.include_inactive], staff_from_row)?;
+    let rows = stmt.query_map([include_inactive], staff_from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
+#[ts(optional_fields)]
 pub struct Empty {}
 
 /// The operations of this register.

@@ -186,6 +186,7 @@ pub fn grams(text: &str) -> String {
 /// A search request.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
+#[ts(optional_fields)]
 pub struct SearchQuery {
     /// Words to find (all must match), or a record's code / scanned QR.
     pub q: String,

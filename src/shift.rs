@@ -337,6 +337,7 @@ fn index_shift(conn: &Connection, ctx: &Ctx, s: &Shift) -> Result<()> {
 /// Open a shift. Every field is optional; `staff_on_duty` defaults to the acting staff member.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
+#[ts(optional_fields)]
 pub struct OpenShift {
     #[serde(default)]
     pub staff_on_duty: Vec<String>,
@@ -464,6 +465,7 @@ fn open_shift(conn: &Connection, ctx: &Ctx, req: OpenShift) -> Result<Shift> {
 /// Change the open shift's header: weather, visitor numbers, operations notes, who is on duty.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
+#[ts(optional_fields)]
 pub struct UpdateShift {
     /// The shift (default: the current one). A closed shift is amended instead.
     #[serde(default)]
@@ -523,6 +525,7 @@ fn update_shift(conn: &Connection, ctx: &Ctx, req: UpdateShift) -> Result<Shift>
 /// Correct a closed shift's header (supervisor; reason required).
 #[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
+#[ts(optional_fields)]
 pub struct AmendShift {
     pub id: ShiftId,
     #[serde(default)]
@@ -604,6 +607,7 @@ fn shift_current(conn: &Connection, ctx: &Ctx) -> Result<Option<CurrentShift>> {
 
 #[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
+#[ts(optional_fields)]
 pub struct ShiftById {
     pub id: ShiftId,
 }
@@ -611,6 +615,7 @@ pub struct ShiftById {
 /// Shifts opened on the local dates `from..=to` (both optional), newest first.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
+#[ts(optional_fields)]
 pub struct ListShifts {
     #[serde(default)]
     pub from: Option<NaiveDate>,
@@ -755,6 +760,7 @@ pub fn get_handover(conn: &Connection, _ctx: &Ctx, id: HandoverId) -> Result<Han
 /// Close the current shift and write its handover.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
+#[ts(optional_fields)]
 pub struct CloseShift {
     /// What the next shift should know beyond the open items.
     #[serde(default)]
@@ -831,6 +837,7 @@ fn close_shift(conn: &Connection, ctx: &Ctx, req: CloseShift) -> Result<Handover
 
 #[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
+#[ts(optional_fields)]
 pub struct AcknowledgeHandover {
     pub handover_id: HandoverId,
 }
@@ -889,12 +896,14 @@ fn acknowledge(conn: &Connection, ctx: &Ctx, req: AcknowledgeHandover) -> Result
 
 #[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
+#[ts(optional_fields)]
 pub struct HandoverById {
     pub id: HandoverId,
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
+#[ts(optional_fields)]
 pub struct Empty {}
 
 fn latest_handover(conn: &Connection, ctx: &Ctx) -> Result<Option<Handover>> {
@@ -1142,6 +1151,7 @@ fn index_entry(conn: &Connection, ctx: &Ctx, e: &LogEntry) -> Result<()> {
 /// A new duty-log entry in the open shift.
 #[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
+#[ts(optional_fields)]
 pub struct NewLogEntry {
     pub kind: LogKind,
     /// When it happened (default: now).
@@ -1295,6 +1305,7 @@ fn write_entry(conn: &Connection, e: &LogEntry, now: DateTime<Utc>) -> Result<()
 /// `done: false` on a done entry opens it again (the problem came back).
 #[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
+#[ts(optional_fields)]
 pub struct FollowUpRequest {
     pub id: LogEntryId,
     pub note: String,
@@ -1366,6 +1377,7 @@ fn follow_up(conn: &Connection, ctx: &Ctx, req: FollowUpRequest) -> Result<LogEn
 /// next call-back, which the customer is told.
 #[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
+#[ts(optional_fields)]
 pub struct CallbackRequest {
     pub id: LogEntryId,
     pub satisfied: bool,
@@ -1438,6 +1450,7 @@ fn callback(conn: &Connection, ctx: &Ctx, req: CallbackRequest) -> Result<LogEnt
 /// Absent fields stay; an empty text clears an optional one.
 #[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
+#[ts(optional_fields)]
 pub struct AmendEntry {
     pub id: LogEntryId,
     #[serde(default)]
@@ -1532,6 +1545,7 @@ fn amend_entry(conn: &Connection, ctx: &Ctx, req: AmendEntry) -> Result<LogEntry
 
 #[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
+#[ts(optional_fields)]
 pub struct EntryById {
     pub id: LogEntryId,
 }
@@ -1539,6 +1553,7 @@ pub struct EntryById {
 /// Entries of one shift, or of the local dates `from..=to`; urgent ones first, then by time.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
+#[ts(optional_fields)]
 pub struct ListEntries {
     #[serde(default)]
     pub shift_id: Option<ShiftId>,

@@ -132,6 +132,7 @@ impl Target {
 /// A request to print.
 #[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
+#[ts(optional_fields)]
 pub struct PrintRequest {
     pub form: FormKind,
     /// A record code or id (`FI-000012`), or a month (`2026-11`) for monthly forms.

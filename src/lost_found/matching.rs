@@ -340,6 +340,7 @@ pub(super) fn candidates_for_report(conn: &Connection, l: &LostReport) -> Result
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
+#[ts(optional_fields)]
 pub struct MatchesRequest {
     #[serde(default)]
     pub found_item_id: Option<FoundItemId>,

@@ -520,6 +520,7 @@ fn index_report(conn: &Connection, ctx: &Ctx, l: &LostReport) -> Result<()> {
 /// Register a found item (upper half of the form, and the item-information card).
 #[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
+#[ts(optional_fields)]
 pub struct RegisterFoundItem {
     pub arrival: Arrival,
     /// visitor: the visitor who handed it in.
@@ -684,6 +685,7 @@ fn register_found(
 
 #[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
+#[ts(optional_fields)]
 pub struct FoundItemRef {
     pub id: FoundItemId,
 }
@@ -739,6 +741,7 @@ fn read_private(conn: &Connection, ctx: &Ctx, req: FoundItemRef) -> Result<Priva
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
+#[ts(optional_fields)]
 pub struct ListFoundItems {
     #[serde(default)]
     pub status: Option<FoundStatus>,
@@ -799,6 +802,7 @@ pub fn handed_on_between(
 /// Correct a found item. Absent fields stay; `private_features: ""` clears them.
 #[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
+#[ts(optional_fields)]
 pub struct AmendFoundItem {
     pub id: FoundItemId,
     #[serde(default)]
@@ -949,6 +953,7 @@ fn require_in_custody(f: &FoundItem, action: &'static str) -> Result<()> {
 
 #[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
+#[ts(optional_fields)]
 pub struct HandOverFoundItem {
     pub id: FoundItemId,
     /// Who receives the item (login, code or id).
@@ -1010,6 +1015,7 @@ fn hand_over(conn: &Connection, ctx: &Ctx, req: HandOverFoundItem) -> Result<Fou
 /// CN: the public notice (招领公告) was made; the state takes unclaimed property a year later.
 #[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
+#[ts(optional_fields)]
 pub struct NoticeFoundItem {
     pub id: FoundItemId,
     pub notice_at: DateTime<Utc>,
@@ -1041,6 +1047,7 @@ fn notice(conn: &Connection, ctx: &Ctx, req: NoticeFoundItem) -> Result<FoundIte
 /// The owner takes the item back (认领表).
 #[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
+#[ts(optional_fields)]
 pub struct ClaimFoundItem {
     pub id: FoundItemId,
     pub claimant_name: String,
@@ -1144,6 +1151,7 @@ fn claim(conn: &Connection, ctx: &Ctx, req: ClaimFoundItem) -> Result<Claim> {
 
 #[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
+#[ts(optional_fields)]
 pub struct ClaimRef {
     pub id: ClaimId,
 }
@@ -1151,6 +1159,7 @@ pub struct ClaimRef {
 /// An unclaimed item leaves custody (supervisor): to the police, finance, the finder, or disposed.
 #[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
+#[ts(optional_fields)]
 pub struct DisposeFoundItem {
     pub id: FoundItemId,
     pub disposition: Disposition,
@@ -1200,6 +1209,7 @@ fn dispose(conn: &Connection, ctx: &Ctx, req: DisposeFoundItem) -> Result<FoundI
 
 #[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
+#[ts(optional_fields)]
 pub struct FileLostReport {
     pub reporter_name: String,
     pub contact: String,
@@ -1281,12 +1291,14 @@ fn file_report(conn: &Connection, ctx: &Ctx, req: FileLostReport) -> Result<Reco
 
 #[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
+#[ts(optional_fields)]
 pub struct LostReportRef {
     pub id: LostReportId,
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
+#[ts(optional_fields)]
 pub struct ListLostReports {
     #[serde(default)]
     pub status: Option<ReportStatus>,
@@ -1326,6 +1338,7 @@ pub fn list_reports(
 
 #[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
+#[ts(optional_fields)]
 pub struct WithdrawLostReport {
     pub id: LostReportId,
     pub reason: String,
@@ -1364,6 +1377,7 @@ fn withdraw(conn: &Connection, ctx: &Ctx, req: WithdrawLostReport) -> Result<Los
 
 #[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
+#[ts(optional_fields)]
 pub struct AmendLostReport {
     pub id: LostReportId,
     #[serde(default)]
@@ -1448,6 +1462,7 @@ fn amend_report(conn: &Connection, ctx: &Ctx, req: AmendLostReport) -> Result<Lo
 
 #[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
+#[ts(optional_fields)]
 pub struct MonthRequest {
     /// `YYYY-MM`, in the counter's local calendar.
     pub month: String,

@@ -175,6 +175,7 @@ pub(super) fn end_of_local_day(ctx: &Ctx, d: NaiveDate) -> DateTime<Utc> {
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
+#[ts(optional_fields)]
 pub struct RetentionRequest {
     /// Only items due within this many days (overdue ones always).
     #[serde(default)]

@@ -1,0 +1,562 @@
+//! The desktop shell: a window around the core. Each command deserialises its arguments, calls
+//! the core (`frontdesk::api::Desk`), and returns the result or the core's typed, translated
+//! error. No SQL and no business rules live here; what is here is what only a window has: who
+//! is signed in at this screen, the screen's language, the clock, where PDFs are saved and
+//! opening them, the photo picker, and the idle timer that runs the core's maintenance.
+
+use base64::Engine as _;
+use chrono::{DateTime, Utc};
+use frontdesk::api::Desk;
+use frontdesk::error::{ApiError, Error};
+use frontdesk::i18n::Locale;
+use frontdesk::profile::{InitCounter, Staff};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::{Duration, Instant};
+use tauri::{Emitter, Manager, State};
+use tauri_plugin_opener::OpenerExt;
+use ts_rs::TS;
+
+/// The clock, read at the boundary: business logic receives `now` from here.
+#[allow(clippy::disallowed_methods)]
+fn now() -> DateTime<Utc> {
+    Utc::now()
+}
+
+/// The counter this window works on.
+pub struct Counter {
+    db_path: PathBuf,
+    desk: Result<Desk, ApiError>,
+    /// The login of the staff member signed in at this screen.
+    session: Option<String>,
+    /// The language the screen shows (errors are translated into it).
+    locale: Option<Locale>,
+    documents: PathBuf,
+    last_activity: Instant,
+}
+
+pub struct AppState(Arc<Mutex<Counter>>);
+
+impl AppState {
+    fn lock(&self) -> MutexGuard<'_, Counter> {
+        // A panic while holding the lock would poison it; the counter's state is still the
+        // database's, so carry on with it.
+        self.0.lock().unwrap_or_else(|p| p.into_inner())
+    }
+}
+
+/// What the window needs to know before showing anything.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct AppStatus {
+    pub db_path: String,
+    /// The database could not be opened (damaged, locked, unreadable): shown plainly.
+    pub open_error: Option<ApiError>,
+    /// The counter has been set up (profile and first admin).
+    pub initialised: bool,
+    /// The counter's own language, or the screen's when switched.
+    pub locale: Locale,
+    /// Staff who may sign in here.
+    pub roster: Vec<Staff>,
+    pub signed_in: Option<Staff>,
+    /// Where printed forms are saved.
+    pub documents_dir: String,
+}
+
+/// A form saved as PDF.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct SavedPdf {
+    pub path: String,
+    pub folder: String,
+    pub pages: usize,
+    /// Whether the system viewer was asked to open it.
+    pub opened: bool,
+}
+
+/// A photo chosen with the file picker.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct PickedFile {
+    pub name: String,
+    pub mime: String,
+    pub data_base64: String,
+}
+
+/// How the UI asks for a form.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[ts(optional_fields)]
+pub struct PrintArgs {
+    pub form: frontdesk::forms::FormKind,
+    pub target: String,
+    #[serde(default)]
+    pub locale: Option<Locale>,
+    #[serde(default)]
+    pub a6: bool,
+    /// Open the saved PDF with the system viewer (default true).
+    #[serde(default)]
+    pub open: Option<bool>,
+}
+
+fn storage(e: impl std::fmt::Display) -> Error {
+    Error::Storage(e.to_string())
+}
+
+impl Counter {
+    pub fn open(db_path: PathBuf, documents: PathBuf) -> Counter {
+        if let Some(dir) = db_path.parent() {
+            let _ = std::fs::create_dir_all(dir);
+        }
+        let desk = Desk::open(&db_path).map_err(|e| e.to_api(Locale::default()));
+        Counter {
+            db_path,
+            desk,
+            session: None,
+            locale: None,
+            documents,
+            last_activity: Instant::now(),
+        }
+    }
+
+    fn locale(&self) -> Locale {
+        match (&self.locale, &self.desk) {
+            (Some(l), _) => *l,
+            (None, Ok(d)) => d.locale(),
+            (None, Err(_)) => Locale::default(),
+        }
+    }
+
+    fn desk(&mut self) -> Result<&mut Desk, ApiError> {
+        match &mut self.desk {
+            Ok(d) => Ok(d),
+            Err(e) => Err(e.clone()),
+        }
+    }
+
+    fn api(&self, e: Error) -> ApiError {
+        e.to_api(self.locale())
+    }
+
+    pub fn status(&mut self) -> AppStatus {
+        let locale = self.locale();
+        let (initialised, roster) = match &self.desk {
+            Ok(d) => {
+                let init = frontdesk::profile::load_profile(d.conn()).is_ok();
+                (init, d.staff_roster().unwrap_or_default())
+            }
+            Err(_) => (false, Vec::new()),
+        };
+        let signed_in = self
+            .session
+            .as_ref()
+            .and_then(|login| roster.iter().find(|s| &s.login == login).cloned());
+        if signed_in.is_none() {
+            self.session = None;
+        }
+        AppStatus {
+            db_path: self.db_path.display().to_string(),
+            open_error: self.desk.as_ref().err().cloned(),
+            initialised,
+            locale,
+            roster,
+            signed_in,
+            documents_dir: self.documents.display().to_string(),
+        }
+    }
+
+    pub fn init(&mut self, req: Value) -> Result<AppStatus, ApiError> {
+        let locale = self.locale();
+        let req: InitCounter = frontdesk::api::decode(req).map_err(|e| e.to_api(locale))?;
+        let admin = self
+            .desk()?
+            .init(&req, now())
+            .map_err(|e| e.to_api(req.locale))?;
+        self.locale = Some(req.locale);
+        self.session = Some(admin.login);
+        Ok(self.status())
+    }
+
+    pub fn sign_in(&mut self, login: &str) -> Result<AppStatus, ApiError> {
+        let locale = self.locale();
+        let desk = self.desk()?;
+        let ctx = desk.ctx(login, now()).map_err(|e| e.to_api(locale))?;
+        self.session = Some(ctx.actor.login);
+        Ok(self.status())
+    }
+
+    pub fn call(&mut self, op: &str, req: Value) -> Result<Value, ApiError> {
+        self.last_activity = Instant::now();
+        let locale = self.locale();
+        let Some(actor) = self.session.clone() else {
+            return Err(self.api(Error::Forbidden {
+                action: "act".into(),
+                needed: "signed_in",
+            }));
+        };
+        self.desk()?.call_api_in(locale, &actor, now(), op, req)
+    }
+
+    pub fn print(&mut self, args: PrintArgs) -> Result<(PathBuf, usize), ApiError> {
+        let locale = args.locale.unwrap_or(self.locale());
+        let req = serde_json::json!({
+            "form": args.form, "target": args.target, "locale": locale, "a6": args.a6,
+        });
+        let out = self.call("print", req)?;
+        let printed: frontdesk::forms::Printed =
+            serde_json::from_value(out).map_err(|e| self.api(storage(e)))?;
+        let bytes = base64::engine::general_purpose::STANDARD
+            .decode(printed.pdf_base64.as_bytes())
+            .map_err(|e| self.api(storage(e)))?;
+        std::fs::create_dir_all(&self.documents).map_err(|e| self.api(Error::Io(e)))?;
+        let path = unique_path(&self.documents, &printed.file_name);
+        std::fs::write(&path, bytes).map_err(|e| self.api(Error::Io(e)))?;
+        Ok((path, printed.pages))
+    }
+
+    /// Idle work: when nobody has called for a while, checkpoint and merge (see `Desk::maintain`).
+    pub fn idle_tick(&mut self, idle_after: Duration) {
+        if self.last_activity.elapsed() < idle_after {
+            return;
+        }
+        if let Ok(desk) = &mut self.desk {
+            let _ = desk.maintain();
+        }
+        self.last_activity = Instant::now();
+    }
+}
+
+/// `name.pdf`, or `name (2).pdf` … when a form of the same record was printed before.
+fn unique_path(dir: &Path, file_name: &str) -> PathBuf {
+    let first = dir.join(file_name);
+    if !first.exists() {
+        return first;
+    }
+    let (stem, ext) = file_name.rsplit_once('.').unwrap_or((file_name, "pdf"));
+    (2..)
+        .map(|n| dir.join(format!("{stem} ({n}).{ext}")))
+        .find(|p| !p.exists())
+        .unwrap_or(first)
+}
+
+#[tauri::command]
+fn status(state: State<'_, AppState>) -> AppStatus {
+    state.lock().status()
+}
+
+#[tauri::command]
+fn init_counter(state: State<'_, AppState>, req: Value) -> Result<AppStatus, ApiError> {
+    state.lock().init(req)
+}
+
+#[tauri::command]
+fn sign_in(state: State<'_, AppState>, login: String) -> Result<AppStatus, ApiError> {
+    state.lock().sign_in(&login)
+}
+
+#[tauri::command]
+fn sign_out(state: State<'_, AppState>) -> AppStatus {
+    let mut c = state.lock();
+    c.session = None;
+    c.status()
+}
+
+#[tauri::command]
+fn set_locale(state: State<'_, AppState>, locale: Locale) -> AppStatus {
+    let mut c = state.lock();
+    c.locale = Some(locale);
+    c.status()
+}
+
+/// Every core operation: `op` with its JSON request, as the signed-in staff member, now.
+#[tauri::command]
+fn call(state: State<'_, AppState>, op: String, req: Value) -> Result<Value, ApiError> {
+    state.lock().call(&op, req)
+}
+
+/// Print a form to a PDF under the documents folder and open it with the system viewer.
+#[tauri::command]
+fn print_pdf(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+    args: PrintArgs,
+) -> Result<SavedPdf, ApiError> {
+    let open = args.open.unwrap_or(true) && std::env::var_os("FRONTDESK_NO_OPEN").is_none();
+    let (path, pages) = state.lock().print(args)?;
+    let opened = open
+        && app
+            .opener()
+            .open_path(path.display().to_string(), None::<&str>)
+            .is_ok();
+    Ok(SavedPdf {
+        folder: path
+            .parent()
+            .map(|p| p.display().to_string())
+            .unwrap_or_default(),
+        path: path.display().to_string(),
+        pages,
+        opened,
+    })
+}
+
+/// Show the folder of printed forms in the file manager.
+#[tauri::command]
+fn open_documents(app: tauri::AppHandle, state: State<'_, AppState>) -> Result<(), ApiError> {
+    let c = state.lock();
+    std::fs::create_dir_all(&c.documents).map_err(|e| c.api(Error::Io(e)))?;
+    app.opener()
+        .open_path(c.documents.display().to_string(), None::<&str>)
+        .map_err(|e| c.api(storage(e)))
+}
+
+/// Choose a photo with the system's file picker (JPEG, PNG or WebP).
+#[tauri::command]
+async fn pick_photo(app: tauri::AppHandle) -> Result<Option<PickedFile>, ApiError> {
+    use tauri_plugin_dialog::DialogExt;
+    let (tx, rx) = std::sync::mpsc::channel();
+    app.dialog()
+        .file()
+        .add_filter("Photo", &["jpg", "jpeg", "png", "webp"])
+        .pick_file(move |f| {
+            let _ = tx.send(f);
+        });
+    let Ok(Some(file)) = rx.recv() else {
+        return Ok(None);
+    };
+    let path = file
+        .into_path()
+        .map_err(|e| storage(e).to_api(Locale::default()))?;
+    let bytes = std::fs::read(&path).map_err(|e| Error::Io(e).to_api(Locale::default()))?;
+    let mime = match path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .as_deref()
+    {
+        Some("png") => "image/png",
+        Some("webp") => "image/webp",
+        _ => "image/jpeg",
+    };
+    Ok(Some(PickedFile {
+        name: path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+        mime: mime.into(),
+        data_base64: base64::engine::general_purpose::STANDARD.encode(bytes),
+    }))
+}
+
+/// Where the database lives: `$FRONTDESK_DB`, else the OS data directory.
+pub fn database_path() -> PathBuf {
+    if let Some(p) = std::env::var_os("FRONTDESK_DB") {
+        return PathBuf::from(p);
+    }
+    frontdesk::db::default_path().unwrap_or_else(|_| PathBuf::from("frontdesk.sqlite3"))
+}
+
+fn documents_dir(app: &tauri::AppHandle) -> PathBuf {
+    if let Some(p) = std::env::var_os("FRONTDESK_DOCUMENTS") {
+        return PathBuf::from(p);
+    }
+    app.path()
+        .document_dir()
+        .or_else(|_| app.path().home_dir())
+        .unwrap_or_else(|_| std::env::temp_dir())
+        .join("Front desk")
+}
+
+pub fn run() {
+    let mut builder = tauri::Builder::default();
+    // One window per counter: a second launch brings the running window forward instead. An
+    // explicit `FRONTDESK_DB` (tests, a second counter on the same machine) runs on its own.
+    if std::env::var_os("FRONTDESK_DB").is_none() {
+        builder = builder.plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+            if let Some(w) = app.get_webview_window("main") {
+                let _ = w.unminimize();
+                let _ = w.show();
+                let _ = w.set_focus();
+            }
+        }));
+    }
+    builder
+        .plugin(tauri_plugin_window_state::Builder::default().build())
+        .plugin(tauri_plugin_opener::init())
+        .plugin(tauri_plugin_dialog::init())
+        .setup(|app| {
+            let counter = Counter::open(database_path(), documents_dir(app.handle()));
+            let shared = Arc::new(Mutex::new(counter));
+            app.manage(AppState(shared.clone()));
+            // Maintenance when the counter is quiet: never inside a receptionist's save.
+            let handle = app.handle().clone();
+            std::thread::spawn(move || loop {
+                std::thread::sleep(Duration::from_secs(30));
+                if let Ok(mut c) = shared.try_lock() {
+                    c.idle_tick(Duration::from_secs(60));
+                }
+                let _ = handle.emit("frontdesk://tick", ());
+            });
+            Ok(())
+        })
+        .invoke_handler(tauri::generate_handler![
+            status,
+            init_counter,
+            sign_in,
+            sign_out,
+            set_locale,
+            call,
+            print_pdf,
+            open_documents,
+            pick_photo
+        ])
+        .run(tauri::generate_context!())
+        .unwrap_or_else(|e| {
+            eprintln!("Front desk could not start its window: {e}");
+            std::process::exit(1);
+        });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn counter() -> (tempfile_dir::Dir, Counter) {
+        let dir = tempfile_dir::Dir::new();
+        let c = Counter::open(dir.path().join("desk.sqlite3"), dir.path().join("docs"));
+        (dir, c)
+    }
+
+    /// A throwaway directory without another dependency.
+    mod tempfile_dir {
+        pub struct Dir(std::path::PathBuf);
+        impl Dir {
+            pub fn new() -> Dir {
+                let p = std::env::temp_dir().join(format!(
+                    "frontdesk-app-test-{}-{}",
+                    std::process::id(),
+                    super::super::now()
+                        .timestamp_nanos_opt()
+                        .unwrap_or_default()
+                ));
+                std::fs::create_dir_all(&p).unwrap();
+                Dir(p)
+            }
+            pub fn path(&self) -> &std::path::Path {
+                &self.0
+            }
+        }
+        impl Drop for Dir {
+            fn drop(&mut self) {
+                let _ = std::fs::remove_dir_all(&self.0);
+            }
+        }
+    }
+
+    fn init_req() -> Value {
+        serde_json::json!({
+            "name": "锦绣花园物业服务中心", "locale": "zh-CN", "time_zone": "Asia/Shanghai",
+            "legal_regime": "cn", "admin_login": "wang", "admin_name": "王芳"
+        })
+    }
+
+    #[test]
+    fn first_run_sets_up_and_signs_in_the_admin() {
+        let (_d, mut c) = counter();
+        let s = c.status();
+        assert!(!s.initialised);
+        assert!(s.signed_in.is_none());
+        let s = c.init(init_req()).unwrap();
+        assert!(s.initialised);
+        assert_eq!(s.signed_in.unwrap().login, "wang");
+        assert_eq!(s.locale, Locale::ZhCn);
+    }
+
+    #[test]
+    fn calls_need_a_signed_in_staff_member_and_errors_come_translated() {
+        let (_d, mut c) = counter();
+        c.init(init_req()).unwrap();
+        c.session = None;
+        let e = c.call("profile.get", Value::Null).unwrap_err();
+        assert_eq!(e.code, frontdesk::error::ErrorCode::Forbidden);
+        c.sign_in("wang").unwrap();
+        let p = c.call("profile.get", Value::Null).unwrap();
+        assert_eq!(p["name"], "锦绣花园物业服务中心");
+        // A bad request names the field, in the screen's language.
+        let e = c
+            .call(
+                "staff.add",
+                serde_json::json!({"login": "li", "role": "receptionist"}),
+            )
+            .unwrap_err();
+        assert_eq!(e.field.as_deref(), Some("name"));
+        c.locale = Some(Locale::Ko);
+        let e = c
+            .call(
+                "staff.add",
+                serde_json::json!({"login": "li", "role": "receptionist"}),
+            )
+            .unwrap_err();
+        assert!(e.message.contains("항목"), "{}", e.message);
+        assert!(c.sign_in("nobody").is_err());
+    }
+
+    #[test]
+    fn a_damaged_database_is_reported_not_replaced() {
+        let dir = tempfile_dir::Dir::new();
+        let path = dir.path().join("desk.sqlite3");
+        std::fs::write(&path, vec![0x42u8; 8192]).unwrap();
+        let mut c = Counter::open(path.clone(), dir.path().join("docs"));
+        let s = c.status();
+        assert!(s.open_error.is_some());
+        assert!(!s.initialised);
+        assert!(c.call("profile.get", Value::Null).is_err());
+        // The file is left as it was for the restore.
+        assert_eq!(std::fs::read(&path).unwrap(), vec![0x42u8; 8192]);
+    }
+
+    #[test]
+    fn printing_saves_a_pdf_under_the_documents_folder_without_overwriting() {
+        let (d, mut c) = counter();
+        c.init(init_req()).unwrap();
+        let args = || PrintArgs {
+            form: frontdesk::forms::FormKind::LostSummary,
+            target: "2026-11".into(),
+            locale: None,
+            a6: false,
+            open: Some(false),
+        };
+        let (p1, pages) = c.print(args()).unwrap();
+        let (p2, _) = c.print(args()).unwrap();
+        assert!(pages >= 1);
+        assert!(p1.starts_with(d.path().join("docs")));
+        assert_ne!(p1, p2);
+        assert!(std::fs::read(&p1).unwrap().starts_with(b"%PDF"));
+    }
+
+    /// The shell's own IPC types, generated for the UI like the core's.
+    #[test]
+    fn generated_shell_typescript_is_current() {
+        let cfg = frontdesk::typescript::config();
+        let mut out = String::from(
+            "// Generated from src-tauri/src/lib.rs by `bash scripts/gen-ts.sh`. Do not edit.\n\
+             import type { ApiError, Locale, Staff, FormKind } from \"./api\";\n\n",
+        );
+        for decl in [
+            AppStatus::decl(&cfg),
+            SavedPdf::decl(&cfg),
+            PickedFile::decl(&cfg),
+            PrintArgs::decl(&cfg),
+        ] {
+            out.push_str("export ");
+            out.push_str(&decl);
+            out.push_str("\n\n");
+        }
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui/src/gen/shell.ts");
+        if std::env::var_os("UPDATE_TS").is_some() {
+            std::fs::write(&path, &out).unwrap();
+        }
+        let committed = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            committed == out,
+            "ui/src/gen/shell.ts is stale: run `bash scripts/gen-ts.sh` and commit the result"
+        );
+    }
+}

@@ -1,0 +1,115 @@
+// The window's state: who is signed in, the counter's profile, the open shift, which screen and
+// record are shown, the theme, and short notices. Screens read it; only actions here change it.
+import type { ApiError, CounterProfile, CurrentShift, Register } from "../gen/api";
+import type { AppStatus } from "../gen/shell";
+import { call, shell, toApiError } from "./ipc";
+import { i18n } from "./i18n.svelte";
+
+export type Screen =
+  | "today" | "duty_log" | "lost_found" | "mail" | "complaints" | "shift_close" | "settings";
+
+export const SCREENS: Screen[] = [
+  "today", "duty_log", "lost_found", "mail", "complaints", "shift_close", "settings",
+];
+
+/** Which screen shows which register's records. */
+export function screenOf(register: Register): Screen {
+  switch (register) {
+    case "log_entry": return "duty_log";
+    case "found_item":
+    case "lost_report": return "lost_found";
+    case "parcel": return "mail";
+    case "complaint": return "complaints";
+    case "shift": return "shift_close";
+  }
+}
+
+export type Notice = { id: number; kind: "ok" | "error"; text: string };
+
+export const app = $state({
+  status: null as AppStatus | null,
+  profile: null as CounterProfile | null,
+  current: null as CurrentShift | null,
+  screen: "today" as Screen,
+  /** The record a screen should open (set by Today, search, a QR scan). */
+  target: null as { register: Register; id: number } | null,
+  theme: (localStorage.getItem("frontdesk.theme") ?? "light") as "light" | "dark",
+  notices: [] as Notice[],
+  searchOpen: false,
+  history: null as { entity: string; id: number; code: string } | null,
+  /** Bumped after every save, so lists reload. */
+  version: 0,
+});
+
+let noticeSeq = 0;
+export function notify(text: string, kind: "ok" | "error" = "ok"): void {
+  const id = ++noticeSeq;
+  app.notices.push({ id, kind, text });
+  setTimeout(() => {
+    app.notices = app.notices.filter((n) => n.id !== id);
+  }, kind === "error" ? 8000 : 3500);
+}
+
+export function go(screen: Screen, target: { register: Register; id: number } | null = null): void {
+  app.screen = screen;
+  app.target = target;
+}
+
+export function openRecord(register: Register, id: number): void {
+  go(screenOf(register), { register, id });
+}
+
+export function setTheme(theme: "light" | "dark"): void {
+  app.theme = theme;
+  localStorage.setItem("frontdesk.theme", theme);
+  document.documentElement.dataset.theme = theme;
+}
+
+export function applyStatus(s: AppStatus): void {
+  app.status = s;
+  const saved = localStorage.getItem("frontdesk.locale");
+  i18n.locale = s.locale;
+  if (saved && saved !== s.locale && !s.signed_in) i18n.locale = s.locale;
+  document.documentElement.lang = i18n.locale;
+}
+
+export async function refreshStatus(): Promise<void> {
+  applyStatus(await shell.status());
+  if (app.status?.signed_in) await refreshCounter();
+}
+
+/** The profile and the open shift: after sign-in and after shift changes. */
+export async function refreshCounter(): Promise<void> {
+  try {
+    app.profile = await call("profile.get", {});
+    i18n.timeZone = app.profile.time_zone;
+    app.current = await call("shift.current", {});
+  } catch (e) {
+    notify(toApiError(e).message, "error");
+  }
+}
+
+export async function switchLocale(locale: typeof i18n.locale): Promise<void> {
+  i18n.locale = locale;
+  document.documentElement.lang = locale;
+  localStorage.setItem("frontdesk.locale", locale);
+  applyStatus(await shell.setLocale(locale));
+  i18n.locale = locale;
+}
+
+/** After a successful save: lists reload, the shift banner refreshes. */
+export async function saved(message?: string): Promise<void> {
+  app.version++;
+  if (message) notify(message);
+  try {
+    app.current = await call("shift.current", {});
+  } catch {
+    /* the banner keeps its last state */
+  }
+}
+
+export function errorText(e: unknown): string {
+  return toApiError(e).message;
+}
+
+export type { ApiError };

@@ -1,0 +1,104 @@
+// The screen's words: the same catalogue files as the core's errors and the printed forms
+// (../assets/i18n/<lang>/*.json), merged per language. A key missing in a language falls back
+// to English, then to the key itself — the core's tests check every language has every key.
+import type { Locale } from "../gen/api";
+
+type Catalogue = Record<string, string>;
+
+const files = import.meta.glob("../../../assets/i18n/*/*.json", {
+  eager: true,
+  import: "default",
+}) as Record<string, Catalogue>;
+
+export const LOCALES: Locale[] = ["zh-CN", "ko", "en"];
+
+export const catalogues: Record<Locale, Catalogue> = { "zh-CN": {}, ko: {}, en: {} };
+for (const [path, cat] of Object.entries(files)) {
+  const lang = path.split("/").at(-2) as Locale;
+  if (lang in catalogues) Object.assign(catalogues[lang], cat);
+}
+
+export const i18n = $state({ locale: "zh-CN" as Locale, timeZone: "Asia/Shanghai" });
+
+/** Replace `{name}` placeholders. */
+export function fill(msg: string, args?: Record<string, string | number>): string {
+  if (!args) return msg;
+  return msg.replace(/\{(\w+)\}/g, (m, k: string) => (k in args ? String(args[k]) : m));
+}
+
+/** Translate `key` into the screen's language. */
+export function t(key: string, args?: Record<string, string | number>): string {
+  return tr(i18n.locale, key, args);
+}
+
+export function tr(locale: Locale, key: string, args?: Record<string, string | number>): string {
+  const msg = catalogues[locale][key] ?? catalogues.en[key] ?? key;
+  return fill(msg, args);
+}
+
+/** A label for a closed-set value: `t("status.open")`, falling back to the raw value. */
+export function label(prefix: string, value: string | null | undefined): string {
+  if (value == null || value === "") return "";
+  const key = `${prefix}.${value}`;
+  const msg = catalogues[i18n.locale][key] ?? catalogues.en[key];
+  return msg ?? value;
+}
+
+function intlLocale(l: Locale): string {
+  return l === "zh-CN" ? "zh-CN" : l === "ko" ? "ko-KR" : "en-GB";
+}
+
+/** A date and time in the counter's time zone, per the screen's language. */
+export function fmtDateTime(iso: string | null | undefined): string {
+  if (!iso) return "";
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return new Intl.DateTimeFormat(intlLocale(i18n.locale), {
+    timeZone: i18n.timeZone, year: "numeric", month: "2-digit", day: "2-digit",
+    hour: "2-digit", minute: "2-digit", hour12: false,
+  }).format(d);
+}
+
+export function fmtDate(iso: string | null | undefined): string {
+  if (!iso) return "";
+  // A plain date (YYYY-MM-DD) is a calendar day, not an instant.
+  const d = /^\d{4}-\d{2}-\d{2}$/.test(iso) ? new Date(`${iso}T12:00:00Z`) : new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return new Intl.DateTimeFormat(intlLocale(i18n.locale), {
+    timeZone: /^\d{4}-\d{2}-\d{2}$/.test(iso) ? "UTC" : i18n.timeZone,
+    year: "numeric", month: "2-digit", day: "2-digit",
+  }).format(d);
+}
+
+export function fmtTime(iso: string | null | undefined): string {
+  if (!iso) return "";
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return new Intl.DateTimeFormat(intlLocale(i18n.locale), {
+    timeZone: i18n.timeZone, hour: "2-digit", minute: "2-digit", hour12: false,
+  }).format(d);
+}
+
+export function fmtNumber(n: number): string {
+  return new Intl.NumberFormat(intlLocale(i18n.locale)).format(n);
+}
+
+/** `<input type="datetime-local">` value (counter's zone) ⇄ RFC 3339. */
+export function toLocalInput(iso: string): string {
+  const d = new Date(iso);
+  const parts = new Intl.DateTimeFormat("en-CA", {
+    timeZone: i18n.timeZone, year: "numeric", month: "2-digit", day: "2-digit",
+    hour: "2-digit", minute: "2-digit", hour12: false,
+  }).formatToParts(d);
+  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? "00";
+  const hour = get("hour") === "24" ? "00" : get("hour");
+  return `${get("year")}-${get("month")}-${get("day")}T${hour}:${get("minute")}`;
+}
+
+export function fromLocalInput(value: string): string {
+  // The counter's offset at that wall time: try the offset of the guessed instant.
+  const guess = new Date(`${value}:00Z`);
+  const shown = toLocalInput(guess.toISOString());
+  const diff = new Date(`${shown}:00Z`).getTime() - guess.getTime();
+  return new Date(guess.getTime() - diff).toISOString();
+}
