@@ -249,6 +249,8 @@ pub struct AutoFile {
     pub path: PathBuf,
     /// The counter's local time it was taken at (from its name).
     pub taken: NaiveDateTime,
+    /// 1, or n for the n-th backup made in the same second (`-n` in the name).
+    pub nth: u32,
 }
 
 /// The default backups folder: `backups/` beside the database file.
@@ -259,8 +261,9 @@ pub fn default_dir(db_path: &Path) -> PathBuf {
     }
 }
 
-/// The local time in an automatic backup's name, or `None` if the file is not one of ours.
-fn parse_auto_name(name: &str) -> Option<NaiveDateTime> {
+/// The local time (and same-second number) in an automatic backup's name, or `None` if the
+/// file is not one of ours.
+fn parse_auto_name(name: &str) -> Option<(NaiveDateTime, u32)> {
     let rest = name.strip_prefix(AUTO_PREFIX)?.strip_suffix(AUTO_SUFFIX)?;
     let stamp = rest.get(..15)?;
     let taken = NaiveDateTime::parse_from_str(stamp, STAMP).ok()?;
@@ -274,8 +277,10 @@ fn parse_auto_name(name: &str) -> Option<NaiveDateTime> {
         return None;
     }
     match (parts.next(), parts.next()) {
-        (None, _) => Some(taken),
-        (Some(n), None) if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) => Some(taken),
+        (None, _) => Some((taken, 1)),
+        (Some(n), None) if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) => {
+            Some((taken, n.parse().ok()?))
+        }
         _ => None,
     }
 }
@@ -290,17 +295,22 @@ pub fn list(dir: &Path) -> Result<Vec<AutoFile>> {
     let mut files = Vec::new();
     for entry in entries {
         let entry = entry?;
-        let Some(taken) = entry.file_name().to_str().and_then(parse_auto_name) else {
+        let Some((taken, nth)) = entry.file_name().to_str().and_then(parse_auto_name) else {
             continue;
         };
         if entry.file_type()?.is_file() {
             files.push(AutoFile {
                 path: entry.path(),
                 taken,
+                nth,
             });
         }
     }
-    files.sort_by(|a, b| b.taken.cmp(&a.taken).then_with(|| b.path.cmp(&a.path)));
+    files.sort_by(|a, b| {
+        (b.taken, b.nth)
+            .cmp(&(a.taken, a.nth))
+            .then_with(|| b.path.cmp(&a.path))
+    });
     Ok(files)
 }
 

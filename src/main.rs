@@ -191,7 +191,9 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(f) => {
             let api = f.error.to_api(f.locale);
-            println!(
+            // A closed pipe (`| head`) must not turn the error into a panic.
+            let _ = writeln!(
+                std::io::stdout().lock(),
                 "{}",
                 serde_json::to_string_pretty(&api).unwrap_or_else(|_| api.message.clone())
             );
