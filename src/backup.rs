@@ -16,7 +16,7 @@
 use crate::api::Desk;
 use crate::audit;
 use crate::db::{self, Db};
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorCode, Result};
 use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, Utc};
 use rusqlite::{Connection, OpenFlags, MAIN_DB};
 use serde::{Deserialize, Serialize};
@@ -87,6 +87,10 @@ pub fn check_file(path: &Path) -> Result<FileCheck> {
         ));
         return Ok(check);
     }
+    if let Err(e) = db::check_migrations(&conn, check.schema_version) {
+        check.problem = Some(format!("migrations: {e}"));
+        return Ok(check);
+    }
     match audit::verify(&conn) {
         Ok(report) => {
             check.audit_events = report.events;
@@ -100,7 +104,44 @@ pub fn check_file(path: &Path) -> Result<FileCheck> {
         }
         Err(e) => check.problem = Some(format!("audit log unreadable: {e}")),
     }
+    // Last, so that a broken audit chain is named as such (its guard triggers are part of the
+    // schema too).
+    if check.problem.is_none() {
+        match schema_problem(&conn, check.schema_version) {
+            Ok(None) => {}
+            Ok(Some(p)) | Err(p) => check.problem = Some(format!("schema: {p}")),
+        }
+    }
     Ok(check)
+}
+
+/// The schema of a file at `version` must be exactly the one this program makes at that
+/// version (the migrations are the only way it changes): a damaged or edited table definition
+/// passes `integrity_check` and only fails later, when a statement first uses it.
+fn schema_problem(conn: &Connection, version: u32) -> std::result::Result<Option<String>, String> {
+    const SCHEMA: &str = "SELECT type, name, tbl_name, coalesce(sql, '') FROM sqlite_schema
+                          WHERE name NOT LIKE 'sqlite_stat%' ORDER BY type, name";
+    let read = |c: &Connection| -> rusqlite::Result<Vec<(String, String, String, String)>> {
+        c.prepare(SCHEMA)?
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+            .collect()
+    };
+    let reference = Db::open_at_version(Path::new(":memory:"), version)
+        .map_err(|e| format!("building the reference schema: {e}"))?;
+    let expected = read(reference.conn()).map_err(|e| e.to_string())?;
+    let found = read(conn).map_err(|e| e.to_string())?;
+    if found == expected {
+        return Ok(None);
+    }
+    let first = found
+        .iter()
+        .zip(&expected)
+        .find(|(a, b)| a != b)
+        .map(|(a, _)| a.1.clone())
+        .unwrap_or_else(|| format!("{} objects, expected {}", found.len(), expected.len()));
+    Ok(Some(format!(
+        "differs from the one this program makes ({first})"
+    )))
 }
 
 /// Copy the open database to `dest` (consistent while others write), then verify the copy.
@@ -185,16 +226,27 @@ pub fn restore(db_path: &Path, from: &Path, stamp: &str) -> Result<Restored> {
         previous_saved_to = Some(save);
         drop(current);
     }
-    let mut conn = Connection::open(db_path)?;
-    conn.busy_timeout(db::BUSY_TIMEOUT)?;
-    conn.restore(
-        MAIN_DB,
-        from,
-        Some(|_: rusqlite::backup::Progress| std::thread::sleep(Duration::from_millis(0))),
-    )?;
-    drop(conn);
-    // Bring an older backup up to this program's schema.
-    Db::open(db_path)?;
+    let copy_in = |src: &Path| -> Result<()> {
+        let mut conn = Connection::open(db_path)?;
+        conn.busy_timeout(db::BUSY_TIMEOUT)?;
+        conn.restore(
+            MAIN_DB,
+            src,
+            Some(|_: rusqlite::backup::Progress| std::thread::sleep(Duration::from_millis(0))),
+        )?;
+        Ok(())
+    };
+    // Bring an older backup up to this program's schema. Should that fail after all, the
+    // database as it was goes back in place: a failed restore leaves the counter as it was.
+    if let Err(e) = copy_in(from).and_then(|()| Db::open(db_path).map(drop)) {
+        if let Some(prev) = &previous_saved_to {
+            copy_in(prev)?;
+        }
+        return Err(match e.code() {
+            ErrorCode::Busy | ErrorCode::StorageFull | ErrorCode::ReadOnly => e,
+            _ => Error::Corrupt(format!("{} was not restored: {e}", from.display())),
+        });
+    }
     Ok(Restored {
         from: check,
         previous_saved_to,

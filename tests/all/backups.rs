@@ -308,3 +308,35 @@ fn closing_a_shift_and_backup_auto_make_backups_from_the_cli_and_health_reports(
         .unwrap()
         .ends_with("frontdesk-20261124-180000-shift_close.sqlite3"));
 }
+
+/// Found by the restore fuzz: a backup whose table definitions were edited passed
+/// `integrity_check` and the audit chain, was copied over the live database, and only then
+/// failed to open. Now its schema is compared with the one this program makes.
+#[test]
+fn a_backup_with_an_edited_table_definition_is_refused_before_anything_is_replaced() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, d) = file_desk(dir.path());
+    let bak = dir.path().join("edited.sqlite3");
+    backup::backup_to(d.db(), &bak).unwrap();
+    drop(d);
+    {
+        let c = rusqlite::Connection::open(&bak).unwrap();
+        c.execute_batch(
+            "PRAGMA writable_schema = ON;
+             UPDATE sqlite_schema SET sql = replace(sql, '''note''', '''nota''')
+              WHERE name = 'log_entry';",
+        )
+        .unwrap();
+    }
+    let check = backup::check_file(&bak).unwrap();
+    assert!(check.integrity_ok && check.audit_ok, "{check:?}");
+    assert!(
+        check.problem.as_deref().unwrap().starts_with("schema: differs"),
+        "{check:?}"
+    );
+    let before = std::fs::read(&path).unwrap();
+    let e = backup::restore(&path, &bak, "x").unwrap_err();
+    assert_eq!(e.code(), frontdesk::ErrorCode::Corrupt);
+    assert_eq!(std::fs::read(&path).unwrap(), before, "the live file is untouched");
+    assert!(Desk::open(&path).unwrap().health().ok);
+}

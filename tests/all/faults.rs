@@ -281,6 +281,26 @@ fn a_tampered_audit_row_fails_the_start_up_check() {
     // The report crosses to the UI as JSON.
     let v = serde_json::to_value(&h).unwrap();
     assert_eq!(v["problem_kind"], "audit_broken");
+    // The UI translates each kind: `health.<kind>` in every language.
+    use frontdesk::i18n::{catalogue, lookup, Locale};
+    for kind in [
+        HealthProblem::Unreadable,
+        HealthProblem::Damaged,
+        HealthProblem::AuditBroken,
+        HealthProblem::NewerSchema,
+    ] {
+        let key = format!(
+            "health.{}",
+            serde_json::to_value(kind).unwrap().as_str().unwrap()
+        );
+        for l in Locale::ALL {
+            assert!(catalogue(l).contains_key(key.as_str()), "{l} lacks {key}");
+        }
+    }
+    assert_eq!(
+        lookup(Locale::ZhCn, "health.audit_broken"),
+        Some("审计记录校验失败：有人修改或删除了操作记录。")
+    );
 }
 
 #[test]
