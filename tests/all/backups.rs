@@ -331,12 +331,20 @@ fn a_backup_with_an_edited_table_definition_is_refused_before_anything_is_replac
     let check = backup::check_file(&bak).unwrap();
     assert!(check.integrity_ok && check.audit_ok, "{check:?}");
     assert!(
-        check.problem.as_deref().unwrap().starts_with("schema: differs"),
+        check
+            .problem
+            .as_deref()
+            .unwrap()
+            .starts_with("schema: differs"),
         "{check:?}"
     );
     let before = std::fs::read(&path).unwrap();
     let e = backup::restore(&path, &bak, "x").unwrap_err();
     assert_eq!(e.code(), frontdesk::ErrorCode::Corrupt);
-    assert_eq!(std::fs::read(&path).unwrap(), before, "the live file is untouched");
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        before,
+        "the live file is untouched"
+    );
     assert!(Desk::open(&path).unwrap().health().ok);
 }

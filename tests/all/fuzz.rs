@@ -259,6 +259,7 @@ fn file_state(path: &std::path::Path) -> Vec<u8> {
 #[test]
 fn random_and_mutated_backups_fed_to_check_and_restore_never_panic_nor_harm_the_live_file() {
     use frontdesk::backup;
+    use std::cell::Cell;
     let dir = tempfile::tempdir().unwrap();
     let live = dir.path().join("live.sqlite3");
     let good_path = dir.path().join("good.sqlite3");
@@ -283,9 +284,9 @@ fn random_and_mutated_backups_fed_to_check_and_restore_never_panic_nor_harm_the_
     }
     let good = std::fs::read(&good_path).unwrap();
     let cases = fuzz_cases(500) / 2;
-    let (mut refused, mut accepted, mut opened) = (0u32, 0u32, 0u32);
-    let seq = std::cell::Cell::new(0u32);
-    let counts = std::cell::RefCell::new((&mut refused, &mut accepted, &mut opened));
+    let (refused, accepted, opened) = (Cell::new(0u32), Cell::new(0u32), Cell::new(0u32));
+    let bump = |c: &Cell<u32>| c.set(c.get() + 1);
+    let seq = Cell::new(0u32);
     runner_for("restore", cases)
         .run(&candidate(), |c| {
             let n = seq.get();
@@ -296,7 +297,7 @@ fn random_and_mutated_backups_fed_to_check_and_restore_never_panic_nor_harm_the_
             let check = backup::check_file(&file);
             match backup::restore(&live, &file, &format!("case{n}")) {
                 Err(e) => {
-                    *counts.borrow_mut().0 += 1;
+                    bump(&refused);
                     prop_assert!(!e.to_api(Locale::En).message.is_empty());
                     prop_assert!(
                         !matches!(&check, Ok(c) if c.ok()),
@@ -309,7 +310,7 @@ fn random_and_mutated_backups_fed_to_check_and_restore_never_panic_nor_harm_the_
                 }
                 Ok(r) => {
                     // Only a file that verifies is restored, and the result is sound.
-                    *counts.borrow_mut().1 += 1;
+                    bump(&accepted);
                     prop_assert!(r.from.ok());
                     let d = frontdesk::Desk::open(&live).unwrap();
                     prop_assert!(d.health().ok);
@@ -322,7 +323,7 @@ fn random_and_mutated_backups_fed_to_check_and_restore_never_panic_nor_harm_the_
             let as_live = dir.path().join(format!("as-live-{n}.sqlite3"));
             std::fs::rename(&file, &as_live).unwrap();
             if let Ok(d) = frontdesk::Desk::open(&as_live) {
-                *counts.borrow_mut().2 += 1;
+                bump(&opened);
                 let _ = d.health();
             }
             let _ = backup::health(&as_live, dir.path());
@@ -332,7 +333,7 @@ fn random_and_mutated_backups_fed_to_check_and_restore_never_panic_nor_harm_the_
             Ok(())
         })
         .unwrap();
-    drop(counts);
+    let (refused, accepted, opened) = (refused.get(), accepted.get(), opened.get());
     println!(
         "restore fuzz: {cases} candidate files, {refused} refused, {accepted} verified and restored, \
          {opened} opened as a live database, 0 panics"
