@@ -196,32 +196,46 @@ impl Db {
 
     /// Refuse a database whose applied migrations differ from the ones shipped.
     fn check_applied(&self, current: u32) -> Result<()> {
-        if current == 0 {
-            return Ok(());
-        }
-        let mut stmt = self
-            .conn
-            .prepare("SELECT version, name, sha256 FROM schema_migration ORDER BY version")?;
-        let rows = stmt.query_map([], |r| {
-            Ok((
-                r.get::<_, u32>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, String>(2)?,
+        check_migrations(&self.conn, current)
+    }
+}
+
+/// Refuse a database (at schema version `current`) whose recorded migrations differ from the
+/// ones shipped: [`Db::open`] and the verification of a backup (`backup::check_file`) both
+/// ask, so a backup that verifies is one this program can open.
+pub fn check_migrations(conn: &Connection, current: u32) -> Result<()> {
+    if current == 0 {
+        return Ok(());
+    }
+    let mut stmt =
+        conn.prepare("SELECT version, name, sha256 FROM schema_migration ORDER BY version")?;
+    let rows = stmt.query_map([], |r| {
+        Ok((
+            r.get::<_, u32>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, String>(2)?,
+        ))
+    })?;
+    for row in rows {
+        let (version, name, hash) = row.map_err(|e| {
+            Error::Corrupt(format!(
+                "the record of applied migrations is unreadable: {e}"
             ))
         })?;
-        for row in rows {
-            let (version, name, hash) = row?;
-            let Some(m) = MIGRATIONS.get(version as usize - 1) else {
-                continue;
-            };
-            if m.name != name || sql_hash(m.sql) != hash {
-                return Err(Error::Corrupt(format!(
-                    "migration {version} ({name}) differs from the one this program ships"
-                )));
-            }
+        // A damaged row may say version 0: no shipped migration has it.
+        let Some(m) = (version as usize)
+            .checked_sub(1)
+            .and_then(|i| MIGRATIONS.get(i))
+        else {
+            continue;
+        };
+        if m.name != name || sql_hash(m.sql) != hash {
+            return Err(Error::Corrupt(format!(
+                "migration {version} ({name}) differs from the one this program ships"
+            )));
         }
-        Ok(())
     }
+    Ok(())
 }
 
 /// What one maintenance step did.

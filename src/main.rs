@@ -52,10 +52,18 @@ enum Command {
     },
     /// Run one operation with a JSON request ('-' reads it from standard input). Prints the JSON
     /// result, or a JSON error {code, message, field} and exits with status 1.
+    ///
+    /// With --stdin: read JSON lines {"op": "...", "req": {...}, "as"?: "...", "now"?: "..."}
+    /// and print one line per operation, {"ok": true, "result": ...} only once it is committed,
+    /// or {"ok": false, "error": {code, message, field}}, for scripted entry.
     Call {
-        operation: String,
+        #[arg(required_unless_present = "stdin")]
+        operation: Option<String>,
         #[arg(default_value = "{}")]
         json: String,
+        /// Run JSON lines from standard input, one operation (and one commit) per line.
+        #[arg(long, conflicts_with = "operation")]
+        stdin: bool,
     },
     /// List every operation with a one-line description.
     Ops,
@@ -65,7 +73,25 @@ enum Command {
         file: Option<PathBuf>,
     },
     /// Write a consistent copy of the database (safe while the app is running), then verify it.
-    Backup { file: PathBuf },
+    /// With --auto: a dated copy into the backups folder, then the rotation (14 daily + 12
+    /// monthly); closing a shift through `call` makes one by itself.
+    Backup {
+        #[arg(required_unless_present = "auto")]
+        file: Option<PathBuf>,
+        /// A dated automatic backup into --dir, pruned on the rotation.
+        #[arg(long, conflicts_with = "file")]
+        auto: bool,
+        /// The backups folder [default: backups/ beside the database].
+        #[arg(long, requires = "auto")]
+        dir: Option<PathBuf>,
+    },
+    /// The start-up check: quick_check and the audit chain; if they fail, the newest backup
+    /// that verifies. Exits with status 1 when the database is not healthy.
+    Health {
+        /// The backups folder [default: backups/ beside the database].
+        #[arg(long)]
+        dir: Option<PathBuf>,
+    },
     /// Replace the database with a backup, after verifying it; the current one is saved beside it.
     Restore { file: PathBuf },
     /// Export a register as CSV (UTF-8 with BOM) or XLSX.
@@ -165,7 +191,9 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(f) => {
             let api = f.error.to_api(f.locale);
-            println!(
+            // A closed pipe (`| head`) must not turn the error into a panic.
+            let _ = writeln!(
+                std::io::stdout().lock(),
                 "{}",
                 serde_json::to_string_pretty(&api).unwrap_or_else(|_| api.message.clone())
             );
@@ -305,7 +333,17 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 .map_err(|error| Failure { error, locale })?;
             print_json(&json!({"database": path, "admin": admin}))
         }
-        Command::Call { operation, json } => {
+        Command::Call {
+            operation: None, ..
+        } => {
+            let mut desk = Desk::open(&path)?;
+            call_lines(&mut desk, cli.actor.as_deref(), cli.now)
+        }
+        Command::Call {
+            operation: Some(operation),
+            json,
+            ..
+        } => {
             let mut desk = Desk::open(&path)?;
             let locale = desk.locale();
             let fail = |error| Failure { error, locale };
@@ -325,6 +363,9 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 .as_deref()
                 .ok_or_else(|| fail(Error::required("as")))?;
             let out = desk.call(actor, now, operation, input).map_err(fail)?;
+            if operation == "shift.close" {
+                after_shift_close(&desk, now);
+            }
             print_json(&out)
         }
         Command::Verify { file } => {
@@ -337,10 +378,29 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 Err(Error::Corrupt(check.problem.unwrap_or_default()).into())
             }
         }
-        Command::Backup { file } => {
+        Command::Backup {
+            file: Some(file), ..
+        } => {
             let desk = Desk::open(&path)?;
             let check = backup::backup_to(desk.db(), file)?;
             print_json(&check)
+        }
+        Command::Backup {
+            file: None, dir, ..
+        } => {
+            let desk = Desk::open(&path)?;
+            let made = desk.auto_backup(dir.as_deref(), now, backup::Trigger::Manual)?;
+            print_json(&made)
+        }
+        Command::Health { dir } => {
+            let dir = dir.clone().unwrap_or_else(|| backup::default_dir(&path));
+            let health = backup::health(&path, &dir);
+            print_json(&health)?;
+            if health.ok {
+                Ok(())
+            } else {
+                Err(Error::Corrupt(health.problem.unwrap_or_default()).into())
+            }
         }
         Command::Restore { file } => {
             let stamp = now.format("%Y%m%dT%H%M%SZ").to_string();
@@ -466,4 +526,75 @@ fn today(desk: &mut Desk, actor: &str, now: DateTime<Utc>) -> Result<(), Error> 
         );
     }
     Ok(())
+}
+
+/// One line of `call --stdin`.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CallLine {
+    op: String,
+    #[serde(default)]
+    req: Value,
+    #[serde(default, rename = "as")]
+    actor: Option<String>,
+    #[serde(default)]
+    now: Option<DateTime<Utc>>,
+}
+
+/// `call --stdin`: each line runs in its own transaction; its result line is printed and
+/// flushed only after the commit, so a line on standard output is a promise that the write is
+/// in the file (the crash test holds the tool to it). A bad line is answered with an error line
+/// and the next one runs.
+fn call_lines(
+    desk: &mut Desk,
+    default_actor: Option<&str>,
+    fixed_now: Option<DateTime<Utc>>,
+) -> Result<(), Failure> {
+    use std::io::BufRead;
+    let locale = desk.locale();
+    let stdin = std::io::stdin().lock();
+    let mut out = std::io::stdout().lock();
+    for (n, line) in stdin.lines().enumerate() {
+        let line = line.map_err(Error::from)?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let outcome = serde_json::from_str::<CallLine>(&line)
+            .map_err(|e| Error::BadRequest(format!("line {}: {e}", n + 1)))
+            .and_then(|l| {
+                let actor = l
+                    .actor
+                    .or_else(|| default_actor.map(str::to_owned))
+                    .ok_or_else(|| Error::required("as"))?;
+                let now = l.now.or(fixed_now).unwrap_or_else(clock);
+                let result = desk.call(&actor, now, &l.op, l.req)?;
+                if l.op == "shift.close" {
+                    after_shift_close(desk, now);
+                }
+                Ok(result)
+            });
+        let reply = match outcome {
+            Ok(result) => json!({"line": n + 1, "ok": true, "result": result}),
+            Err(e) => json!({"line": n + 1, "ok": false, "error": e.to_api(locale)}),
+        };
+        // A closed pipe ends the run: nobody is listening for the promises.
+        if writeln!(out, "{reply}").and_then(|_| out.flush()).is_err() {
+            break;
+        }
+    }
+    Ok(())
+}
+
+/// The automatic backup after a shift is closed. The close is already committed: a failed
+/// backup is reported on standard error, never turned into a failure of the close.
+fn after_shift_close(desk: &Desk, now: DateTime<Utc>) {
+    if let Err(e) = desk.auto_backup(None, now, backup::Trigger::ShiftClose) {
+        eprintln!("warning: the automatic backup failed: {e}");
+    }
+}
+
+/// The wall clock, for `call --stdin` lines without a time of their own.
+#[allow(clippy::disallowed_methods)]
+fn clock() -> DateTime<Utc> {
+    Utc::now()
 }

@@ -4,7 +4,7 @@ use crate::common::*;
 use frontdesk::api;
 use frontdesk::i18n::{self, Locale};
 use proptest::prelude::*;
-use proptest::test_runner::{Config, TestRunner};
+use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
 use serde_json::{Map, Value};
 
 /// Every request field name the catalogue knows (`field.<name>`): random requests use them as
@@ -94,28 +94,49 @@ fn fingerprint(d: &frontdesk::Desk) -> (i64, String) {
     (n, last)
 }
 
+/// Cases per operation and actor: `FRONTDESK_FUZZ_CASES`, else `PROPTEST_CASES`, else the CI
+/// default. Longer runs by hand: `FRONTDESK_FUZZ_CASES=2000 cargo test --test all fuzz`.
+pub fn fuzz_cases(default: u32) -> u32 {
+    ["FRONTDESK_FUZZ_CASES", "PROPTEST_CASES"]
+        .iter()
+        .find_map(|v| std::env::var(v).ok().and_then(|s| s.parse().ok()))
+        .unwrap_or(default)
+}
+
+/// A runner of its own for each target, seeded from its name and `FRONTDESK_FUZZ_SEED`, so
+/// every target gets its full count of cases (one shared runner stops counting after the
+/// first) and different requests, and a failure can be replayed.
+pub fn runner_for(target: &str, cases: u32) -> TestRunner {
+    use sha2::Digest;
+    let base = std::env::var("FRONTDESK_FUZZ_SEED").unwrap_or_else(|_| "20261124".into());
+    let seed: [u8; 32] = sha2::Sha256::digest(format!("{base}/{target}")).into();
+    TestRunner::new_with_rng(
+        Config {
+            cases,
+            failure_persistence: None,
+            ..Config::default()
+        },
+        TestRng::from_seed(RngAlgorithm::ChaCha, &seed),
+    )
+}
+
 #[test]
 fn random_requests_to_every_operation_never_panic_nor_change_anything_when_refused() {
     let d = std::cell::RefCell::new(desk());
     let names = field_names();
-    let cases: u32 = std::env::var("FRONTDESK_FUZZ_CASES")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(48);
-    let mut runner = TestRunner::new(Config {
-        cases,
-        ..Config::default()
-    });
+    let cases = fuzz_cases(500);
     let calls = std::cell::Cell::new(0u64);
+    let refused = std::cell::Cell::new(0u64);
     for op in api::registry() {
         for actor in ["wang", "admin"] {
-            runner
+            runner_for(&format!("{}/{actor}", op.name), cases)
                 .run(&request(names.clone()), |req| {
                     let mut d = d.borrow_mut();
                     let before = fingerprint(&d);
                     let out = d.call_api(actor, t("2026-11-24 10:00"), op.name, req.clone());
                     calls.set(calls.get() + 1);
                     if let Err(e) = &out {
+                        refused.set(refused.get() + 1);
                         prop_assert!(!e.message.is_empty());
                         prop_assert_eq!(
                             fingerprint(&d),
@@ -139,7 +160,17 @@ fn random_requests_to_every_operation_never_panic_nor_change_anything_when_refus
                 .unwrap_or_else(|e| panic!("{}: {e}", op.name));
         }
     }
-    assert!(calls.get() > 0);
+    let refused = refused.get();
+    println!(
+        "fuzz: {} random requests to {} operations ({cases} per operation and actor), {refused} refused, 0 panics",
+        calls.get(),
+        api::registry().len()
+    );
+    assert_eq!(
+        calls.get(),
+        api::registry().len() as u64 * 2 * u64::from(cases),
+        "every operation got its cases"
+    );
     let d = d.into_inner();
     let ok: String = d
         .conn()
@@ -168,4 +199,147 @@ fn non_object_and_garbage_requests_are_refused_with_bad_request() {
         .call_api("nobody", t("2026-11-24 10:00"), "profile.get", json!({}))
         .unwrap_err();
     assert_eq!(e.code, frontdesk::ErrorCode::NotFound);
+}
+
+/// A candidate backup file for the restore path.
+#[derive(Debug, Clone)]
+enum Candidate {
+    /// Bytes from nowhere.
+    Random(Vec<u8>),
+    /// A good backup with bytes changed at a few places.
+    Flipped(Vec<(usize, u8)>),
+    /// A good backup cut short.
+    Truncated(usize),
+    /// A good backup with one whole page overwritten.
+    Page(usize, u8),
+}
+
+fn candidate() -> impl Strategy<Value = Candidate> {
+    prop_oneof![
+        prop::collection::vec(any::<u8>(), 0..9000).prop_map(Candidate::Random),
+        prop::collection::vec((any::<usize>(), any::<u8>()), 1..12).prop_map(Candidate::Flipped),
+        any::<usize>().prop_map(Candidate::Truncated),
+        (any::<usize>(), any::<u8>()).prop_map(|(p, b)| Candidate::Page(p, b)),
+    ]
+}
+
+fn build(good: &[u8], c: &Candidate) -> Vec<u8> {
+    match c {
+        Candidate::Random(b) => b.clone(),
+        Candidate::Flipped(flips) => {
+            let mut b = good.to_vec();
+            for (at, x) in flips {
+                let i = at % b.len();
+                b[i] ^= x | 1;
+            }
+            b
+        }
+        Candidate::Truncated(at) => good[..at % good.len()].to_vec(),
+        Candidate::Page(p, x) => {
+            let mut b = good.to_vec();
+            let pages = b.len() / 4096;
+            let start = (p % pages) * 4096;
+            for (i, byte) in b[start..start + 4096].iter_mut().enumerate() {
+                *byte = (i as u8).wrapping_mul(31) ^ x;
+            }
+            b
+        }
+    }
+}
+
+/// The live database as bytes on disk (file and WAL): a refused restore must not change them.
+fn file_state(path: &std::path::Path) -> Vec<u8> {
+    let mut b = std::fs::read(path).unwrap();
+    if let Ok(w) = std::fs::read(path.with_extension("sqlite3-wal")) {
+        b.extend(w);
+    }
+    b
+}
+
+#[test]
+fn random_and_mutated_backups_fed_to_check_and_restore_never_panic_nor_harm_the_live_file() {
+    use frontdesk::backup;
+    use std::cell::Cell;
+    let dir = tempfile::tempdir().unwrap();
+    let live = dir.path().join("live.sqlite3");
+    let good_path = dir.path().join("good.sqlite3");
+    {
+        let mut d = desk();
+        call(
+            &mut d,
+            "wang",
+            "2026-11-24 08:30",
+            "shift.open",
+            json!({"staff_on_duty": ["王芳"]}),
+        );
+        call(
+            &mut d,
+            "wang",
+            "2026-11-24 08:40",
+            "parcel.receive",
+            json!({"kind": "letter", "recipient_name": "김민지", "recipient_unit": "2-301"}),
+        );
+        backup::backup_to(d.db(), &good_path).unwrap();
+        backup::backup_to(d.db(), &live).unwrap();
+    }
+    let good = std::fs::read(&good_path).unwrap();
+    let cases = fuzz_cases(500) / 2;
+    let (refused, accepted, opened) = (Cell::new(0u32), Cell::new(0u32), Cell::new(0u32));
+    let bump = |c: &Cell<u32>| c.set(c.get() + 1);
+    let seq = Cell::new(0u32);
+    runner_for("restore", cases)
+        .run(&candidate(), |c| {
+            let n = seq.get();
+            seq.set(n + 1);
+            let file = dir.path().join(format!("candidate-{n}.sqlite3"));
+            std::fs::write(&file, build(&good, &c)).unwrap();
+            let before = file_state(&live);
+            let check = backup::check_file(&file);
+            match backup::restore(&live, &file, &format!("case{n}")) {
+                Err(e) => {
+                    bump(&refused);
+                    prop_assert!(!e.to_api(Locale::En).message.is_empty());
+                    prop_assert!(
+                        !matches!(&check, Ok(c) if c.ok()),
+                        "a file that verified was refused: {e}"
+                    );
+                    prop_assert!(
+                        file_state(&live) == before,
+                        "a refused restore changed the live file"
+                    );
+                }
+                Ok(r) => {
+                    // Only a file that verifies is restored, and the result is sound.
+                    bump(&accepted);
+                    prop_assert!(r.from.ok());
+                    let d = frontdesk::Desk::open(&live).unwrap();
+                    prop_assert!(d.health().ok);
+                    drop(d);
+                    backup::restore(&live, &good_path, &format!("reset{n}")).unwrap();
+                }
+            }
+            // The same bytes as a live database the app opens at start-up: an error or a
+            // health report, never a panic.
+            let as_live = dir.path().join(format!("as-live-{n}.sqlite3"));
+            std::fs::rename(&file, &as_live).unwrap();
+            if let Ok(d) = frontdesk::Desk::open(&as_live) {
+                bump(&opened);
+                let _ = d.health();
+            }
+            let _ = backup::health(&as_live, dir.path());
+            for suffix in ["", "-wal", "-shm"] {
+                let _ = std::fs::remove_file(format!("{}{suffix}", as_live.display()));
+            }
+            Ok(())
+        })
+        .unwrap();
+    let (refused, accepted, opened) = (refused.get(), accepted.get(), opened.get());
+    println!(
+        "restore fuzz: {cases} candidate files, {refused} refused, {accepted} verified and restored, \
+         {opened} opened as a live database, 0 panics"
+    );
+    assert_eq!(refused + accepted, cases);
+    assert!(refused > cases / 2, "most damaged files are refused");
+    let d = frontdesk::Desk::open(&live).unwrap();
+    assert!(d.health().ok);
 }

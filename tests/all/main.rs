@@ -1,11 +1,14 @@
 //! The integration tests: one binary, a module per register (see STYLE.md).
 
+mod backups;
 mod cli;
 mod common;
 
 mod complaints;
 mod core;
+mod crash;
 mod demo;
+mod faults;
 mod forms_records;
 mod forms_reports;
 mod fuzz;
