@@ -7,31 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 
-SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-# Debian packages: PDF tools for the forms' tests; WebKitGTK and friends to build the window;
-# Xvfb and WebKitWebDriver for the end-to-end tests; CJK fonts for the screens.
-pkgs=(poppler-utils zbar-tools qpdf build-essential pkg-config file libssl-dev
-  libwebkit2gtk-4.1-dev libgtk-3-dev librsvg2-dev libsoup-3.0-dev libjavascriptcoregtk-4.1-dev
-  libayatana-appindicator3-dev libxdo-dev xvfb xauth webkit2gtk-driver fonts-noto-cjk)
-missing=()
-for p in "${pkgs[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")
-done
-if [ ${#missing[@]} -gt 0 ]; then
-  echo "== installing: ${missing[*]}"
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
-fi
-command -v cargo >/dev/null 2>&1 || { echo "cargo (Rust toolchain) is required: https://rustup.rs"; exit 1; }
-command -v npm >/dev/null 2>&1 || { echo "Node.js 20+ with npm is required"; exit 1; }
-rustup component list --installed 2>/dev/null | grep -q rustfmt || rustup component add rustfmt clippy >/dev/null 2>&1 || true
-
-echo "== UI packages (npm ci, from ui/package-lock.json)"
-bash scripts/ui-install.sh
-command -v tauri-driver >/dev/null 2>&1 || {
-  echo "== installing tauri-driver 2.1.0"
-  cargo install --locked tauri-driver@2.1.0 >/dev/null 2>&1
-}
+bash scripts/setup.sh --test
 export PATH="$HOME/.cargo/bin:$PATH"
 
 echo "== UI: type check, unit tests, build"

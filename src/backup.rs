@@ -262,7 +262,7 @@ const AUTO_SUFFIX: &str = ".sqlite3";
 const STAMP: &str = "%Y%m%d-%H%M%S";
 
 /// Why an automatic backup was made (the last part of its file name).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum Trigger {
     /// After a shift was closed.
@@ -284,7 +284,7 @@ impl Trigger {
 }
 
 /// What an automatic backup did.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct AutoBackup {
     /// The new backup, verified.
     pub file: FileCheck,
@@ -450,7 +450,7 @@ pub fn newest_good(dir: &Path) -> Result<Option<FileCheck>> {
 }
 
 /// What kind of problem the start-up check found.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum HealthProblem {
     /// The file cannot be opened or read as a database.
@@ -466,7 +466,7 @@ pub enum HealthProblem {
 /// The start-up check's report, for the app to show ("the database is damaged; restore the
 /// backup of …?"). The UI translates `problem_kind` (`health.<kind>` in the catalogue);
 /// `problem` is the technical detail.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct Health {
     pub ok: bool,
     pub problem_kind: Option<HealthProblem>,

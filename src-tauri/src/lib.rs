@@ -7,6 +7,7 @@
 use base64::Engine as _;
 use chrono::{DateTime, Utc};
 use frontdesk::api::Desk;
+use frontdesk::backup::{self, Health, Trigger};
 use frontdesk::error::{ApiError, Error};
 use frontdesk::i18n::Locale;
 use frontdesk::profile::{InitCounter, Staff};
@@ -35,6 +36,8 @@ pub struct Counter {
     locale: Option<Locale>,
     documents: PathBuf,
     last_activity: Instant,
+    /// The start-up check's findings, when not healthy.
+    health: Option<Health>,
 }
 
 pub struct AppState(Arc<Mutex<Counter>>);
@@ -53,6 +56,11 @@ pub struct AppStatus {
     pub db_path: String,
     /// The database could not be opened (damaged, locked, unreadable): shown plainly.
     pub open_error: Option<ApiError>,
+    /// The start-up check (quick_check + audit chain) when it found a problem, with the
+    /// newest good backup to offer.
+    pub health: Option<Health>,
+    /// Where automatic backups go.
+    pub backups_dir: String,
     /// The counter has been set up (profile and first admin).
     pub initialised: bool,
     /// The counter's own language, or the screen's when switched.
@@ -107,14 +115,52 @@ impl Counter {
             let _ = std::fs::create_dir_all(dir);
         }
         let desk = Desk::open(&db_path).map_err(|e| e.to_api(Locale::default()));
+        // The start-up check: never start silently on a damaged file.
+        let health = match &desk {
+            Ok(d) => d.health(),
+            Err(_) => backup::health(&db_path, &backup::default_dir(&db_path)),
+        };
+        #[cfg(feature = "bench")]
+        let session = std::env::var("FRONTDESK_BENCH_SIGN_IN").ok();
+        #[cfg(not(feature = "bench"))]
+        let session = None;
         Counter {
             db_path,
             desk,
-            session: None,
+            session,
             locale: None,
             documents,
             last_activity: Instant::now(),
+            health: (!health.ok).then_some(health),
         }
+    }
+
+    /// Replace a damaged (or, for a supervisor, any) database with a verified backup; the
+    /// current file is kept beside it. Reopens and re-checks.
+    pub fn restore(&mut self, from: &Path) -> Result<AppStatus, ApiError> {
+        let locale = self.locale();
+        if self.health.is_none() {
+            // A healthy counter: only a signed-in supervisor or admin may roll it back.
+            let login = self.session.clone().ok_or_else(|| {
+                self.api(Error::Forbidden {
+                    action: "restore".into(),
+                    needed: "supervisor",
+                })
+            })?;
+            let ctx = self.desk()?.ctx(&login, now()).map_err(|e| e.to_api(locale))?;
+            ctx.require("restore", &[frontdesk::profile::Role::Supervisor])
+                .map_err(|e| e.to_api(locale))?;
+        }
+        let stamp = now().format("%Y%m%d-%H%M%S").to_string();
+        // Close our connection first so the file can be replaced.
+        self.desk = Err(self.api(Error::Storage("restoring".into())));
+        let result = backup::restore(&self.db_path, from, &stamp);
+        let reopened = Counter::open(self.db_path.clone(), self.documents.clone());
+        self.desk = reopened.desk;
+        self.health = reopened.health;
+        self.session = None;
+        result.map_err(|e| e.to_api(locale))?;
+        Ok(self.status())
     }
 
     fn locale(&self) -> Locale {
@@ -155,6 +201,8 @@ impl Counter {
         AppStatus {
             db_path: self.db_path.display().to_string(),
             open_error: self.desk.as_ref().err().cloned(),
+            health: self.health.clone(),
+            backups_dir: backup::default_dir(&self.db_path).display().to_string(),
             initialised,
             locale,
             roster,
@@ -192,7 +240,17 @@ impl Counter {
                 needed: "signed_in",
             }));
         };
-        self.desk()?.call_api_in(locale, &actor, now(), op, req)
+        let at = now();
+        let out = self.desk()?.call_api_in(locale, &actor, at, op, req)?;
+        if op == "shift.close" {
+            // A backup at every shift close; the close is saved whatever happens here.
+            if let Ok(desk) = self.desk() {
+                if let Err(e) = desk.auto_backup(None, at, Trigger::ShiftClose) {
+                    eprintln!("backup after shift close failed: {e}");
+                }
+            }
+        }
+        Ok(out)
     }
 
     pub fn print(&mut self, args: PrintArgs) -> Result<(PathBuf, usize), ApiError> {
@@ -219,6 +277,15 @@ impl Counter {
         }
         if let Ok(desk) = &mut self.desk {
             let _ = desk.maintain();
+            // Once a day, a verified backup with rotation.
+            let at = now();
+            if frontdesk::profile::load_profile(desk.conn()).is_ok()
+                && desk.backup_due(None, at).unwrap_or(false)
+            {
+                if let Err(e) = desk.auto_backup(None, at, Trigger::Daily) {
+                    eprintln!("daily backup failed: {e}");
+                }
+            }
         }
         self.last_activity = Instant::now();
     }
@@ -250,6 +317,12 @@ fn init_counter(state: State<'_, AppState>, req: Value) -> Result<AppStatus, Api
 #[tauri::command]
 fn sign_in(state: State<'_, AppState>, login: String) -> Result<AppStatus, ApiError> {
     state.lock().sign_in(&login)
+}
+
+/// Restore a verified backup (the start-up offer on a damaged file, or a supervisor's choice).
+#[tauri::command]
+fn restore_backup(state: State<'_, AppState>, path: String) -> Result<AppStatus, ApiError> {
+    state.lock().restore(Path::new(&path))
 }
 
 #[tauri::command]
@@ -345,6 +418,21 @@ async fn pick_photo(app: tauri::AppHandle) -> Result<Option<PickedFile>, ApiErro
     }))
 }
 
+static STARTED: std::sync::OnceLock<Instant> = std::sync::OnceLock::new();
+
+/// The screen is usable (Today shown with its data): for the launch benchmark
+/// (`scripts/bench-app.mjs`), printed as `ready <ms since start>` when `FRONTDESK_BENCH` is set.
+#[tauri::command]
+fn ui_ready() {
+    if std::env::var_os("FRONTDESK_BENCH").is_some() {
+        let ms = STARTED
+            .get()
+            .map(|s| s.elapsed().as_secs_f64() * 1000.0)
+            .unwrap_or(0.0);
+        println!("ready {ms:.1}");
+    }
+}
+
 /// Where the database lives: `$FRONTDESK_DB`, else the OS data directory.
 pub fn database_path() -> PathBuf {
     if let Some(p) = std::env::var_os("FRONTDESK_DB") {
@@ -365,6 +453,7 @@ fn documents_dir(app: &tauri::AppHandle) -> PathBuf {
 }
 
 pub fn run() {
+    STARTED.get_or_init(Instant::now);
     let mut builder = tauri::Builder::default();
     // One window per counter: a second launch brings the running window forward instead. An
     // explicit `FRONTDESK_DB` (tests, a second counter on the same machine) runs on its own.
@@ -401,11 +490,13 @@ pub fn run() {
             init_counter,
             sign_in,
             sign_out,
+            restore_backup,
             set_locale,
             call,
             print_pdf,
             open_documents,
-            pick_photo
+            pick_photo,
+            ui_ready
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {
@@ -513,6 +604,38 @@ mod tests {
     }
 
     #[test]
+    fn a_damaged_database_offers_the_newest_good_backup_and_restores_it() {
+        let dir = tempfile_dir::Dir::new();
+        let path = dir.path().join("desk.sqlite3");
+        let mut c = Counter::open(path.clone(), dir.path().join("docs"));
+        c.init(init_req()).unwrap();
+        c.call("shift.open", serde_json::json!({})).unwrap();
+        c.call("shift.close", serde_json::json!({"notes": "交接"}))
+            .unwrap();
+        let backups = backup::default_dir(&path);
+        let made: Vec<_> = std::fs::read_dir(&backups).unwrap().collect();
+        assert_eq!(made.len(), 1, "a backup at shift close");
+        // Healthy: a receptionist-less restore is refused.
+        c.session = None;
+        let good = made[0].as_ref().unwrap().path();
+        assert!(c.restore(&good).is_err());
+        drop(c);
+        // Damage the live file.
+        let mut bytes = std::fs::read(&path).unwrap();
+        for b in bytes.iter_mut().skip(4096).take(8192) {
+            *b = 0x5a;
+        }
+        std::fs::write(&path, &bytes).unwrap();
+        let _ = std::fs::remove_file(path.with_extension("sqlite3-wal"));
+        let mut c = Counter::open(path.clone(), dir.path().join("docs"));
+        let s = c.status();
+        let h = s.health.expect("the start-up check reports the damage");
+        assert_eq!(h.newest_good_backup.as_deref(), Some(good.as_path()));
+        let s = c.restore(&good).unwrap();
+        assert!(s.health.is_none() && s.open_error.is_none() && s.initialised);
+    }
+
+    #[test]
     fn printing_saves_a_pdf_under_the_documents_folder_without_overwriting() {
         let (d, mut c) = counter();
         c.init(init_req()).unwrap();
@@ -544,6 +667,8 @@ mod tests {
             SavedPdf::decl(&cfg),
             PickedFile::decl(&cfg),
             PrintArgs::decl(&cfg),
+            Health::decl(&cfg),
+            backup::HealthProblem::decl(&cfg),
         ] {
             out.push_str("export ");
             out.push_str(&decl);

@@ -50,8 +50,10 @@ export const shell = {
     run<AppStatus>("init_counter", { req }),
   signIn: (login: string) => run<AppStatus>("sign_in", { login }),
   signOut: () => run<AppStatus>("sign_out"),
+  restoreBackup: (path: string) => run<AppStatus>("restore_backup", { path }),
   setLocale: (locale: string) => run<AppStatus>("set_locale", { locale }),
   print: (args: PrintArgs) => run<SavedPdf>("print_pdf", { args }),
   openDocuments: () => run<void>("open_documents"),
   pickPhoto: () => run<PickedFile | null>("pick_photo"),
+  uiReady: () => run<void>("ui_ready"),
 };

@@ -1,0 +1,113 @@
+#!/usr/bin/env node
+// The app's speed, side by side with a bare Tauri window built the same way (the floor):
+//   - launch to usable: the app's Today screen with its data (`ready <ms>`), the bare window's
+//     first paint (`painted <ms>`), both measured from process start, median of RUNS;
+//   - idle memory: PSS of the process and its WebKit children 5 s after ready, median;
+//   - save to the new record shown: a duty-log entry typed into the real form, from the
+//     Enter key to its row in the list (in-page clock), median and p95 of SAVES.
+// Run under a display: `bash scripts/bench-app.sh` (builds, starts Xvfb, writes the numbers).
+import { spawn, execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+
+const ROOT = resolve(import.meta.dirname, "..");
+const PROFILE = process.env.BENCH_PROFILE ?? "release";
+const APP = join(ROOT, "target", PROFILE, "frontdesk-app");
+const BARE = join(ROOT, "target", PROFILE, "bare-window");
+const CLI = join(ROOT, "target", PROFILE, "frontdesk");
+const RUNS = Number(process.env.RUNS ?? 7);
+const SAVES = Number(process.env.SAVES ?? 30);
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)];
+
+function descendants(pid) {
+  const out = [pid];
+  for (const p of readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
+    try {
+      const stat = readFileSync(`/proc/${p}/stat`, "utf8");
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      if (ppid === pid) out.push(...descendants(Number(p)));
+    } catch {
+      /* gone */
+    }
+  }
+  return out;
+}
+
+function pssKb(pid) {
+  let total = 0;
+  for (const p of descendants(pid)) {
+    try {
+      const m = readFileSync(`/proc/${p}/smaps_rollup`, "utf8").match(/^Pss:\s+(\d+) kB/m);
+      if (m) total += Number(m[1]);
+    } catch {
+      /* gone */
+    }
+  }
+  return total;
+}
+
+/** Start `bin`, wait for a stdout line `<word> <ms>`, measure PSS after `settleMs`, stop it. */
+function runOnce(bin, word, env, settleMs = 5000) {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(bin, [], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "inherit"] });
+    let buf = "";
+    const timer = setTimeout(() => { child.kill("SIGKILL"); reject(new Error(`${bin}: no "${word}" in 30 s`)); }, 30000);
+    child.stdout.on("data", (d) => {
+      buf += d;
+      const m = buf.match(new RegExp(`^${word} ([\\d.]+)$`, "m"));
+      if (m && !child.__seen) {
+        child.__seen = true;
+        const ms = Number(m[1]);
+        setTimeout(() => {
+          const kb = pssKb(child.pid);
+          clearTimeout(timer);
+          child.kill("SIGTERM");
+          child.on("exit", () => resolvePromise({ ms, kb }));
+        }, settleMs);
+      }
+    });
+  });
+}
+
+function freshCounter() {
+  const dir = mkdtempSync(join(tmpdir(), "frontdesk-bench-"));
+  const db = join(dir, "desk.sqlite3");
+  // A counter with a few weeks of realistic records, so Today has work to show.
+  execFileSync(CLI, ["--db", db, "demo", "--if-empty"], { stdio: "ignore" });
+  return { dir, db };
+}
+
+async function main() {
+  const bare = [];
+  const app = [];
+  const { dir, db } = freshCounter();
+  const login = JSON.parse(execFileSync(CLI, ["--db", db, "--as", "admin", "call", "staff.me", "{}"]).toString()).login;
+  for (let i = 0; i < RUNS; i++) {
+    bare.push(await runOnce(BARE, "painted", {}));
+    app.push(await runOnce(APP, "ready", {
+      FRONTDESK_DB: db, FRONTDESK_BENCH: "1", FRONTDESK_BENCH_SIGN_IN: login, FRONTDESK_NO_OPEN: "1",
+    }));
+  }
+  rmSync(dir, { recursive: true, force: true });
+  const r = {
+    profile: PROFILE,
+    runs: RUNS,
+    bare_first_paint_ms: median(bare.map((x) => x.ms)),
+    app_today_ready_ms: median(app.map((x) => x.ms)),
+    bare_idle_pss_mb: median(bare.map((x) => x.kb)) / 1024,
+    app_idle_pss_mb: median(app.map((x) => x.kb)) / 1024,
+  };
+  r.launch_ratio = r.app_today_ready_ms / r.bare_first_paint_ms;
+  r.memory_ratio = r.app_idle_pss_mb / r.bare_idle_pss_mb;
+  console.log(JSON.stringify(r, null, 2));
+  console.log(`launch: app Today usable ${r.app_today_ready_ms.toFixed(0)} ms vs bare first paint ${r.bare_first_paint_ms.toFixed(0)} ms = ${r.launch_ratio.toFixed(2)}x (target <= 1.5x)`);
+  console.log(`memory: app ${r.app_idle_pss_mb.toFixed(0)} MB vs bare ${r.bare_idle_pss_mb.toFixed(0)} MB PSS = ${r.memory_ratio.toFixed(2)}x (target <= 1.3x)`);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
