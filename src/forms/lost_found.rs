@@ -161,7 +161,27 @@ pub(crate) fn details(size: f32, label_share: f32, pairs: Vec<(String, String)>)
 
 /// Signature lines, `per_row` to a row.
 pub(crate) fn signature_lines(labels: Vec<String>, per_row: u8) -> Block {
-    Block::Signatures(Signatures { labels, per_row })
+    signed_lines(labels, per_row, Vec::new())
+}
+
+/// [`signature_lines`] with a signature already given for some of them (captured on screen and
+/// kept with the record, see `attachments`), printed on its line.
+pub(crate) fn signed_lines(
+    labels: Vec<String>,
+    per_row: u8,
+    signed: Vec<Option<print::Picture>>,
+) -> Block {
+    // Without any signature the block is the plain lines, as before there were any.
+    let signed = if signed.iter().all(Option::is_none) {
+        Vec::new()
+    } else {
+        signed
+    };
+    Block::Signatures(Signatures {
+        labels,
+        per_row,
+        signed,
+    })
 }
 
 /// The title of an A6 slip: a little smaller than an A4 form's, still the largest line.
