@@ -458,8 +458,8 @@ pub fn finder_receipt(
 }
 
 /// 认领表 / 반환(수령) 확인서 (A4): the item above, the claim below (claimant, masked contact
-/// and identity number, how ownership was verified, staff, time), two signature lines.
-/// Only for a claimed item.
+/// and identity number, how ownership was verified, staff, time), two signature lines (the
+/// claimant's signature captured on screen printed on its line). Only for a claimed item.
 pub fn claim_form(
     conn: &Connection,
     ctx: &Ctx,
@@ -562,10 +562,20 @@ pub fn claim_form(
         A4_BODY,
     )));
     doc.push(Block::spacer(3.0));
-    doc.push(Block::signatures([
-        tr(locale, "print.records.sign_claimant"),
-        tr(locale, "print.records.sign_staff"),
-    ]));
+    // The claimant's signature captured on screen, if any, on the claimant's line.
+    let signed = crate::attachments::signature_picture(
+        conn,
+        crate::attachments::AttachEntity::Claim,
+        claim.id.0,
+    )?;
+    doc.push(signed_lines(
+        vec![
+            tr(locale, "print.records.sign_claimant"),
+            tr(locale, "print.records.sign_staff"),
+        ],
+        2,
+        vec![signed, None],
+    ));
     doc.push(Block::signatures([
         tr(locale, "print.date"),
         tr(locale, "print.date"),
