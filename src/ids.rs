@@ -67,6 +67,9 @@ id_type!(/// A letter, parcel or other mail item.
     ParcelId, "PC", "parcel");
 id_type!(/// A complaint or grievance.
     ComplaintId, "CP", "complaint");
+id_type!(/// A photo or signature kept with a record (not a scannable code: attachments are
+    /// reached through their record).
+    AttachmentId, "AT", "attachment");
 
 /// A code parsed from text: its prefix and number (`FI-000123` → `("FI", 123)`).
 /// Accepts lower case, no dash, no leading zeros, and a `frontdesk:` URI prefix (QR content).

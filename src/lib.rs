@@ -8,6 +8,7 @@
 mod text_enum;
 
 pub mod api;
+pub mod attachments;
 pub mod audit;
 pub mod backup;
 pub mod checklist;
@@ -98,6 +99,7 @@ pub(crate) fn registers_operations() -> Vec<Operation> {
     ops.extend(lost_found::operations());
     ops.extend(mail::operations());
     ops.extend(complaints::operations());
+    ops.extend(attachments::operations());
     ops.extend(forms::operations());
     ops.push(op_read(
         "search",

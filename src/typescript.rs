@@ -104,6 +104,9 @@ fn value_lists() -> Vec<(String, Vec<&'static str>)> {
         list(complaints::Severity::ALL, |v| v.as_str()),
         list(complaints::ComplaintStatus::ALL, |v| v.as_str()),
         list(forms::FormKind::ALL, |v| v.as_str()),
+        list(crate::attachments::AttachEntity::ALL, |v| v.as_str()),
+        list(crate::attachments::AttachmentKind::ALL, |v| v.as_str()),
+        list(crate::attachments::ImageMime::ALL, |v| v.as_str()),
     ]
 }
 

@@ -161,7 +161,27 @@ pub(crate) fn details(size: f32, label_share: f32, pairs: Vec<(String, String)>)
 
 /// Signature lines, `per_row` to a row.
 pub(crate) fn signature_lines(labels: Vec<String>, per_row: u8) -> Block {
-    Block::Signatures(Signatures { labels, per_row })
+    signed_lines(labels, per_row, Vec::new())
+}
+
+/// [`signature_lines`] with a signature already given for some of them (captured on screen and
+/// kept with the record, see `attachments`), printed on its line.
+pub(crate) fn signed_lines(
+    labels: Vec<String>,
+    per_row: u8,
+    signed: Vec<Option<print::Picture>>,
+) -> Block {
+    // Without any signature the block is the plain lines, as before there were any.
+    let signed = if signed.iter().all(Option::is_none) {
+        Vec::new()
+    } else {
+        signed
+    };
+    Block::Signatures(Signatures {
+        labels,
+        per_row,
+        signed,
+    })
 }
 
 /// The title of an A6 slip: a little smaller than an A4 form's, still the largest line.
@@ -438,8 +458,8 @@ pub fn finder_receipt(
 }
 
 /// 认领表 / 반환(수령) 확인서 (A4): the item above, the claim below (claimant, masked contact
-/// and identity number, how ownership was verified, staff, time), two signature lines.
-/// Only for a claimed item.
+/// and identity number, how ownership was verified, staff, time), two signature lines (the
+/// claimant's signature captured on screen printed on its line). Only for a claimed item.
 pub fn claim_form(
     conn: &Connection,
     ctx: &Ctx,
@@ -542,10 +562,20 @@ pub fn claim_form(
         A4_BODY,
     )));
     doc.push(Block::spacer(3.0));
-    doc.push(Block::signatures([
-        tr(locale, "print.records.sign_claimant"),
-        tr(locale, "print.records.sign_staff"),
-    ]));
+    // The claimant's signature captured on screen, if any, on the claimant's line.
+    let signed = crate::attachments::signature_picture(
+        conn,
+        crate::attachments::AttachEntity::Claim,
+        claim.id.0,
+    )?;
+    doc.push(signed_lines(
+        vec![
+            tr(locale, "print.records.sign_claimant"),
+            tr(locale, "print.records.sign_staff"),
+        ],
+        2,
+        vec![signed, None],
+    ));
     doc.push(Block::signatures([
         tr(locale, "print.date"),
         tr(locale, "print.date"),

@@ -4,10 +4,11 @@
 //! and the identity document checked at pick-up shows only its last four characters.
 
 use super::lost_found::{
-    clip, code_line, details, fit_one_page, mask_id, signature_lines, slip_title, tr, when,
+    clip, code_line, details, fit_one_page, mask_id, signed_lines, slip_title, tr, when,
 };
 use super::lost_found::{Density, SLIP_DENSITIES};
 use super::{new_document, FormKind, Target};
+use crate::attachments::{self, AttachEntity};
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
 use crate::i18n::{self, Locale};
@@ -108,7 +109,8 @@ pub fn parcel_notice(
 }
 
 /// Pick-up receipt (A6) of an item handed over: who collected it and for whom, the identity
-/// document checked (masked), the staff member, the time, the collector's signature.
+/// document checked (masked), the staff member, the time, the collector's signature (the one
+/// captured on screen when there is one).
 pub fn parcel_receipt(
     conn: &Connection,
     ctx: &Ctx,
@@ -139,6 +141,8 @@ pub fn parcel_receipt(
     } else {
         tr(locale, "print.records.no")
     };
+    // Signed on screen at the pick-up: printed on the line; else the line is signed by hand.
+    let signature = attachments::signature_picture(conn, AttachEntity::Parcel, p.id.0)?;
     fit_one_page(&SLIP_DENSITIES, |d: Density| {
         let mut doc = new_document(ctx, locale, FormKind::ParcelReceipt, PageSize::A6);
         doc.push(slip_title(FormKind::ParcelReceipt.title(locale)));
@@ -177,9 +181,10 @@ pub fn parcel_receipt(
             tr(locale, "print.parcel_receipt.statement"),
             d.size,
         )));
-        doc.push(signature_lines(
+        doc.push(signed_lines(
             vec![tr(locale, "print.records.sign_collector")],
             1,
+            vec![signature.clone()],
         ));
         Ok(doc)
     })

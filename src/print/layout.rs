@@ -14,6 +14,7 @@
 //! carries the counter's name and `N / M`.
 
 use super::font::{self, Face, ASCENT, MM_PER_PT};
+use super::picture::Picture;
 use super::wrap::{fit_line, natural_width, wrap};
 use super::{format, qr};
 use crate::error::Result;
@@ -282,6 +283,7 @@ impl Block {
         Block::Signatures(Signatures {
             labels: labels.into_iter().map(Into::into).collect(),
             per_row: 2,
+            signed: Vec::new(),
         })
     }
     /// A QR code of `payload`, `size_mm` square (quiet zone included), centred.
@@ -377,6 +379,10 @@ pub struct Row {
 pub struct Signatures {
     pub labels: Vec<String>,
     pub per_row: u8,
+    /// A signature already given for the label at the same index, printed on its line (a
+    /// signature captured on screen); a label without one keeps its empty line to sign by hand.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub signed: Vec<Option<Picture>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -492,6 +498,18 @@ impl Document {
         out
     }
 
+    /// The picture whose [`Picture::key`] is `key`, if the document has it.
+    pub fn picture(&self, key: &str) -> Option<&Picture> {
+        fn walk<'a>(blocks: &'a [Block], key: &str) -> Option<&'a Picture> {
+            blocks.iter().find_map(|b| match b {
+                Block::Signatures(s) => s.signed.iter().flatten().find(|p| p.key() == key),
+                Block::Panes { panes } => panes.iter().find_map(|p| walk(&p.blocks, key)),
+                _ => None,
+            })
+        }
+        walk(&self.blocks, key)
+    }
+
     /// The characters this document uses that the font cannot draw (empty when printable).
     pub fn missing_glyphs(&self) -> Result<Vec<char>> {
         let face = font::face()?;
@@ -552,6 +570,16 @@ pub enum Mark {
         w: f32,
         h: f32,
         ink: Ink,
+    },
+    /// A picture of the document (see [`Document::picture`]) scaled into the box with
+    /// top-left (`x`, `y`).
+    Image {
+        x: f32,
+        y: f32,
+        w: f32,
+        h: f32,
+        /// The picture's key: the SHA-256 of its bytes, hex.
+        picture: String,
     },
 }
 
@@ -940,6 +968,7 @@ fn signatures(cx: &Ctx, s: &Signatures, width: f32, flow: &mut Flow) {
     let size = SIZE_BODY;
     // Room to sign above the line.
     let h = 14.0;
+    let mut done = 0;
     for row in s.labels.chunks(per_row) {
         let mut marks = Vec::new();
         for (i, label) in row.iter().enumerate() {
@@ -948,15 +977,31 @@ fn signatures(cx: &Ctx, s: &Signatures, width: f32, flow: &mut Flow) {
             let lw = face.width_mm(&label, lsize);
             let base = h - 2.0;
             marks.push(text_mark(x0, base, lsize, false, Ink::Black, label));
+            let line_x = x0 + lw + 1.5;
             marks.push(Mark::Line {
-                x1: x0 + lw + 1.5,
+                x1: line_x,
                 y1: base + 0.6,
                 x2: x0 + slot,
                 y2: base + 0.6,
                 width: 0.6,
                 ink: Ink::Black,
             });
+            if let Some(Some(p)) = s.signed.get(done + i) {
+                // On the line, as if signed there: the box above it, proportions kept, centred.
+                let (bw, bh) = (x0 + slot - line_x - 1.0, base - 0.5);
+                let (pw, ph) = (p.width_px.max(1) as f32, p.height_px.max(1) as f32);
+                let scale = (bw / pw).min(bh / ph);
+                let (w, ih) = (pw * scale, ph * scale);
+                marks.push(Mark::Image {
+                    x: line_x + 0.5 + (bw - w) / 2.0,
+                    y: base + 0.2 - ih,
+                    w,
+                    h: ih,
+                    picture: p.key(),
+                });
+            }
         }
+        done += row.len();
         flow.pieces.push(Piece {
             h,
             marks,
@@ -1243,6 +1288,19 @@ fn offset(m: Mark, dx: f32, dy: f32) -> Mark {
             w,
             h,
             ink,
+        },
+        Mark::Image {
+            x,
+            y,
+            w,
+            h,
+            picture,
+        } => Mark::Image {
+            x: x + dx,
+            y: y + dy,
+            w,
+            h,
+            picture,
         },
     }
 }

@@ -30,6 +30,7 @@ pub mod font;
 pub mod format;
 pub mod layout;
 pub mod pdf;
+pub mod picture;
 pub mod qr;
 pub mod wrap;
 
@@ -38,6 +39,7 @@ pub use layout::{
     Orientation, Page, PageSize, Paged, Pane, Qr, Row, Signatures, Table, Text, SIZE_BODY,
     SIZE_HEADING, SIZE_SMALL, SIZE_TABLE, SIZE_TITLE,
 };
+pub use picture::{Picture, PictureFormat};
 
 use crate::error::Result;
 

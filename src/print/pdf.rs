@@ -1,5 +1,6 @@
-//! Draws a laid-out document ([`Paged`]) with printpdf: text runs, rules and filled
-//! rectangles, the one font subset to the glyphs used.
+//! Draws a laid-out document ([`Paged`]) with printpdf: text runs, rules, filled rectangles
+//! and pictures (image XObjects, see [`super::picture`]), the one font subset to the glyphs
+//! used.
 //!
 //! Deterministic: fonts and pages get fixed resource names, the creation and modification
 //! dates come from [`Document::created`], and the trailer `/ID` (which printpdf fills with a
@@ -8,12 +9,16 @@
 
 use super::font::{self, missing_glyph_error};
 use super::layout::{layout, Document, Ink, Mark, Paged};
+use super::picture::{decode_png, Picture, PictureFormat};
 use crate::error::{Error, Result};
 use printpdf::{
-    Color, FontId, Greyscale, Line, LinePoint, Op, PaintMode, PdfDocument, PdfFont, PdfFontHandle,
-    PdfPage, PdfSaveOptions, Point, Pt, Rect, Rgb, TextItem, TextMatrix, TextRenderingMode,
+    Color, DictItem, ExternalStream, ExternalXObject, FontId, Greyscale, Line, LinePoint, Op,
+    PaintMode, PdfDocument, PdfFont, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, RawImage,
+    RawImageData, RawImageFormat, Rect, Rgb, TextItem, TextMatrix, TextRenderingMode, XObject,
+    XObjectId, XObjectTransform,
 };
 use sha2::{Digest, Sha256};
+use std::collections::BTreeMap;
 
 const PT_PER_MM: f32 = 72.0 / 25.4;
 
@@ -76,6 +81,27 @@ pub fn render_paged(doc: &Document, paged: &Paged) -> Result<Vec<u8>> {
         .map
         .insert(font_id.clone(), PdfFont::new(face.parsed.clone()));
 
+    // Pictures get fixed names in the order they are first drawn.
+    let mut images: BTreeMap<String, XObjectId> = BTreeMap::new();
+    for page in &paged.pages {
+        for mark in &page.marks {
+            if let Mark::Image { picture, .. } = mark {
+                if images.contains_key(picture) {
+                    continue;
+                }
+                let p = doc
+                    .picture(picture)
+                    .ok_or_else(|| Error::invalid("picture", "missing"))?;
+                let id = XObjectId(format!("IMG{}", images.len()));
+                pdf.resources
+                    .xobjects
+                    .map
+                    .insert(id.clone(), picture_xobject(p)?);
+                images.insert(picture.clone(), id);
+            }
+        }
+    }
+
     let font = PdfFontHandle::External(font_id);
     let pages = paged
         .pages
@@ -84,7 +110,7 @@ pub fn render_paged(doc: &Document, paged: &Paged) -> Result<Vec<u8>> {
             PdfPage::new(
                 printpdf::Mm(paged.width),
                 printpdf::Mm(paged.height),
-                page_ops(&page.marks, paged.height, &font),
+                page_ops(&page.marks, paged.height, &font, &images),
             )
         })
         .collect();
@@ -113,6 +139,58 @@ pub fn render_paged(doc: &Document, paged: &Paged) -> Result<Vec<u8>> {
     Ok(out)
 }
 
+/// The image XObject of a picture: a JPEG as it is (`DCTDecode`), a PNG's pixels
+/// Flate-compressed with its transparency as a soft mask.
+fn picture_xobject(p: &Picture) -> Result<XObject> {
+    match p.format {
+        PictureFormat::Jpeg => {
+            let frame = super::picture::jpeg_frame(&p.bytes)
+                .ok_or_else(|| Error::invalid("picture", "png_or_jpeg"))?;
+            let space = if frame.components == 1 {
+                "DeviceGray"
+            } else {
+                "DeviceRGB"
+            };
+            let name = |n: &str| DictItem::Name(n.as_bytes().to_vec());
+            let dict = BTreeMap::from([
+                ("Type".to_owned(), name("XObject")),
+                ("Subtype".to_owned(), name("Image")),
+                ("Width".to_owned(), DictItem::Int(i64::from(frame.width))),
+                ("Height".to_owned(), DictItem::Int(i64::from(frame.height))),
+                ("ColorSpace".to_owned(), name(space)),
+                ("BitsPerComponent".to_owned(), DictItem::Int(8)),
+                ("Filter".to_owned(), name("DCTDecode")),
+            ]);
+            Ok(XObject::External(ExternalXObject {
+                stream: ExternalStream {
+                    dict,
+                    content: p.bytes.clone(),
+                    compress: false,
+                },
+                width: None,
+                height: None,
+                dpi: None,
+            }))
+        }
+        PictureFormat::Png => {
+            let px = decode_png(&p.bytes)?;
+            let data_format = match px.channels {
+                1 => RawImageFormat::R8,
+                2 => RawImageFormat::RG8,
+                3 => RawImageFormat::RGB8,
+                _ => RawImageFormat::RGBA8,
+            };
+            Ok(XObject::Image(RawImage {
+                pixels: RawImageData::U8(px.data),
+                width: px.width as usize,
+                height: px.height as usize,
+                data_format,
+                tag: Vec::new(),
+            }))
+        }
+    }
+}
+
 /// The document's `/ID`: the first 16 bytes of the SHA-256 of its model.
 fn document_id(doc: &Document) -> Result<Vec<u8>> {
     let json = serde_json::to_vec(doc).map_err(|e| Error::Storage(e.to_string()))?;
@@ -121,7 +199,12 @@ fn document_id(doc: &Document) -> Result<Vec<u8>> {
 
 /// The drawing operations of one page. Consecutive text marks share one text section, and
 /// font size, colour and weight are only set when they change.
-fn page_ops(marks: &[Mark], page_h: f32, font: &PdfFontHandle) -> Vec<Op> {
+fn page_ops(
+    marks: &[Mark],
+    page_h: f32,
+    font: &PdfFontHandle,
+    images: &BTreeMap<String, XObjectId>,
+) -> Vec<Op> {
     let mut ops = Vec::with_capacity(marks.len() * 3);
     let mut in_text = false;
     let mut cur_size: Option<f32> = None;
@@ -227,6 +310,33 @@ fn page_ops(marks: &[Mark], page_h: f32, font: &PdfFontHandle) -> Vec<Op> {
                         height: pt(*h),
                         mode: Some(PaintMode::Fill),
                         winding_order: None,
+                    },
+                });
+            }
+            Mark::Image {
+                x,
+                y,
+                w,
+                h,
+                picture,
+            } => {
+                let Some(id) = images.get(picture) else {
+                    continue;
+                };
+                if in_text {
+                    ops.push(Op::EndTextSection);
+                    in_text = false;
+                }
+                // An image XObject is a unit square: scale it to the box, then move it there.
+                ops.push(Op::UseXobject {
+                    id: id.clone(),
+                    transform: XObjectTransform {
+                        translate_x: Some(pt(*x)),
+                        translate_y: Some(pt(page_h - y - h)),
+                        scale_x: Some(pt(*w).0),
+                        scale_y: Some(pt(*h).0),
+                        no_auto_scale: true,
+                        ..XObjectTransform::default()
                     },
                 });
             }

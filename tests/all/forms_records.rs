@@ -102,7 +102,9 @@ fn document(
             let (x0, y0, x1, y1) = match m {
                 Mark::Text { x, y, .. } => (*x, *y, *x, *y),
                 Mark::Line { x1, y1, x2, y2, .. } => (*x1, *y1, *x2, *y2),
-                Mark::Fill { x, y, w, h, .. } => (*x, *y, x + w, y + h),
+                Mark::Fill { x, y, w, h, .. } | Mark::Image { x, y, w, h, .. } => {
+                    (*x, *y, x + w, y + h)
+                }
             };
             assert!(
                 x0 >= -0.01 && y0 >= -0.01 && x1 <= paged.width + 0.01 && y1 <= paged.height + 0.01,

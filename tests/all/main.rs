@@ -1,5 +1,6 @@
 //! The integration tests: one binary, a module per register (see STYLE.md).
 
+mod attachments;
 mod backups;
 mod cli;
 mod common;

@@ -395,7 +395,7 @@ fn nothing_leaves_the_content_box_and_no_line_starts_with_closing_punctuation() 
                                 "{locale}: line {text:?}"
                             );
                         }
-                        Mark::Fill { x, y, w, h, .. } => {
+                        Mark::Fill { x, y, w, h, .. } | Mark::Image { x, y, w, h, .. } => {
                             assert!(*x >= m.left - 0.01 && x + w <= pw - m.right + 0.01);
                             assert!(*y >= m.top - 0.01 && y + h <= ph - m.bottom + 0.01);
                         }

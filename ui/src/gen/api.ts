@@ -22,6 +22,16 @@ received_at: string | null, storage_location: string | null, note: string | null
 
 export type AcknowledgeHandover = { handover_id: HandoverId, };
 
+export type AddAttachment = { entity: AttachEntity, entity_id: number, kind: AttachmentKind, 
+/**
+ * Must match the file's first bytes.
+ */
+mime: ImageMime, 
+/**
+ * The file, base64 (standard alphabet).
+ */
+data_base64: string, caption: string | null, };
+
 export type AddDefaults = { kind: ChecklistKind, };
 
 export type AddItem = { kind: ChecklistKind, text: string, };
@@ -51,6 +61,41 @@ export type AmendShift = { id: ShiftId, staff_on_duty: Array<string> | null, wea
 export type ApiError = { code: ErrorCode, message: string, field: string | null, };
 
 export type Arrival = "visitor" | "staff" | "on_site";
+
+export type AttachEntity = "found_item" | "parcel" | "claim" | "lost_report" | "complaint";
+
+export type Attachment = { id: AttachmentId, code: string, entity: AttachEntity, entity_id: number, 
+/**
+ * The record's code, e.g. `PC-000012`.
+ */
+record_code: string, kind: AttachmentKind, mime: ImageMime, byte_size: number, 
+/**
+ * SHA-256 of the file, hex.
+ */
+sha256: string, 
+/**
+ * Pixel size, where the file's header tells it.
+ */
+width: number | null, height: number | null, caption: string | null, 
+/**
+ * The signature this one superseded.
+ */
+supersedes: AttachmentId | null, 
+/**
+ * A photo: not withdrawn. A signature: it is the record's signature (the newest one not
+ * withdrawn).
+ */
+current: boolean, added_at: string, added_by: StaffId, added_by_name: string, withdrawn_at: string | null, withdrawn_by: StaffId | null, withdraw_reason: string | null, };
+
+export type AttachmentFile = { attachment: Attachment, 
+/**
+ * The file, base64 (standard alphabet, padded).
+ */
+data_base64: string, };
+
+export type AttachmentId = number;
+
+export type AttachmentKind = "photo" | "signature";
 
 export type AuditEvent = { seq: number, at: string, actor_id: number | null, actor: string, entity: string, entity_id: number, action: string, reason: string | null, before: JsonValue | null, after: JsonValue | null, };
 
@@ -348,6 +393,8 @@ export type FoundItemRef = { id: FoundItemId, };
 
 export type FoundStatus = "in_custody" | "claimed" | "handed_to_police" | "handed_to_finance" | "returned_to_finder" | "disposed";
 
+export type GetAttachment = { id: AttachmentId, };
+
 export type GetComplaint = { id: ComplaintId, };
 
 export type GetParcel = { id: ParcelId, };
@@ -386,9 +433,13 @@ code: string | null, entity: string | null, id: number | null, };
 
 export type IdDocType = "resident_id" | "passport" | "drivers_license" | "other";
 
+export type ImageMime = "image/jpeg" | "image/png" | "image/webp";
+
 export type JsonValue = number | string | boolean | Array<JsonValue> | { [key in string]: JsonValue } | null;
 
 export type LegalRegime = "CN" | "KR" | "other";
+
+export type ListAttachments = { entity: AttachEntity, entity_id: number, };
 
 export type ListComplaints = { status: ComplaintStatus | null, category: ComplaintCategory | null, weight: Weight | null, 
 /**
@@ -925,6 +976,8 @@ export type VerifyRequest = Record<symbol, never>;
 
 export type Weight = "grievance" | "complaint";
 
+export type WithdrawAttachment = { id: AttachmentId, reason: string, };
+
 export type WithdrawLostReport = { id: LostReportId, reason: string, };
 
 export type WorkOrder = { 
@@ -1006,6 +1059,10 @@ export interface Ops {
   "complaint.get": { req: GetComplaint; resp: ComplaintDetail; writes: false };
   "complaint.list": { req: ListComplaints; resp: Array<Complaint>; writes: false };
   "complaint.stats": { req: StatsRequest; resp: ComplaintStats; writes: false };
+  "attachment.add": { req: AddAttachment; resp: Attachment; writes: true };
+  "attachment.list": { req: ListAttachments; resp: Array<Attachment>; writes: false };
+  "attachment.get": { req: GetAttachment; resp: AttachmentFile; writes: false };
+  "attachment.withdraw": { req: WithdrawAttachment; resp: Attachment; writes: true };
   "print": { req: PrintRequest; resp: Printed; writes: false };
   "search": { req: SearchQuery; resp: Array<SearchHit>; writes: false };
   "history": { req: HistoryRequest; resp: Array<AuditEvent>; writes: false };
@@ -1015,7 +1072,7 @@ export interface Ops {
 export type OpName = keyof Ops;
 
 /** The operations that write, for the UI's saving indicator. */
-export const WRITE_OPS: readonly OpName[] = ["profile.update", "staff.add", "staff.update", "shift.open", "shift.update", "shift.amend", "shift.close", "handover.acknowledge", "log.add", "log.follow_up", "log.callback", "log.amend", "checklist.add_item", "checklist.update_item", "checklist.add_defaults", "checklist.run", "found_item.register", "found_item.amend", "found_item.private_features", "found_item.hand_over", "found_item.notice", "found_item.claim", "found_item.dispose", "lost_report.file", "lost_report.withdraw", "lost_report.amend", "parcel.receive", "parcel.accept_outgoing", "parcel.notify", "parcel.pick_up", "parcel.dispatch", "parcel.return", "parcel.exception", "parcel.amend", "complaint.record", "complaint.dispatch", "complaint.follow_up", "complaint.resolve", "complaint.callback", "complaint.reopen", "complaint.amend"];
+export const WRITE_OPS: readonly OpName[] = ["profile.update", "staff.add", "staff.update", "shift.open", "shift.update", "shift.amend", "shift.close", "handover.acknowledge", "log.add", "log.follow_up", "log.callback", "log.amend", "checklist.add_item", "checklist.update_item", "checklist.add_defaults", "checklist.run", "found_item.register", "found_item.amend", "found_item.private_features", "found_item.hand_over", "found_item.notice", "found_item.claim", "found_item.dispose", "lost_report.file", "lost_report.withdraw", "lost_report.amend", "parcel.receive", "parcel.accept_outgoing", "parcel.notify", "parcel.pick_up", "parcel.dispatch", "parcel.return", "parcel.exception", "parcel.amend", "complaint.record", "complaint.dispatch", "complaint.follow_up", "complaint.resolve", "complaint.callback", "complaint.reopen", "complaint.amend", "attachment.add", "attachment.withdraw"];
 
 export const LogKind_VALUES: readonly LogKind[] = ["call", "visit", "dispatch", "incident", "briefing", "note"];
 export const EntryStatus_VALUES: readonly EntryStatus[] = ["open", "done", "closed"];
@@ -1039,3 +1096,6 @@ export const ComplaintCategory_VALUES: readonly ComplaintCategory[] = ["security
 export const Severity_VALUES: readonly Severity[] = ["normal", "important", "major"];
 export const ComplaintStatus_VALUES: readonly ComplaintStatus[] = ["received", "dispatched", "resolved", "closed"];
 export const FormKind_VALUES: readonly FormKind[] = ["item_card", "finder_receipt", "claim", "parcel_notice", "parcel_receipt", "work_order", "handover", "checklist_safety", "checklist_assets", "lost_summary", "unclaimed_handover", "good_deeds", "complaint_stats", "duty_log_archive"];
+export const AttachEntity_VALUES: readonly AttachEntity[] = ["found_item", "parcel", "claim", "lost_report", "complaint"];
+export const AttachmentKind_VALUES: readonly AttachmentKind[] = ["photo", "signature"];
+export const ImageMime_VALUES: readonly ImageMime[] = ["image/jpeg", "image/png", "image/webp"];
