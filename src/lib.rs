@@ -24,6 +24,7 @@ pub mod ids;
 pub mod lost_found;
 pub mod mail;
 pub mod print;
+pub mod privacy;
 pub mod profile;
 pub mod search;
 pub mod shift;
@@ -99,8 +100,14 @@ pub(crate) fn registers_operations() -> Vec<Operation> {
     ops.extend(forms::operations());
     ops.push(op_read(
         "search",
-        "Search every register: words (Chinese, Korean, Latin; all must match), a record code or a scanned QR; filters by register, status, time.",
-        |c, _ctx, q: search::SearchQuery| search::search(c, &q),
+        "Search every register: words (Chinese, Korean, Latin; all must match), a record code or a scanned QR; filters by register, status, time. Phone numbers in titles are masked.",
+        |c, _ctx, q: search::SearchQuery| {
+            let mut hits = search::search(c, &q)?;
+            for h in &mut hits {
+                h.title = privacy::mask_phones(&h.title);
+            }
+            Ok(hits)
+        },
     ));
     ops.push(op_read(
         "history",

@@ -77,6 +77,9 @@ enum Command {
         /// Output file [default: standard output for CSV].
         #[arg(short, long)]
         output: Option<PathBuf>,
+        /// Mask personal data: contacts and phone numbers, visitors' names, ID digits.
+        #[arg(long)]
+        masked: bool,
     },
     /// Fill a new database with a realistic month of a busy counter, for trying the product.
     Demo {
@@ -351,6 +354,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             register,
             format,
             output,
+            masked,
         } => {
             let desk = Desk::open(&path)?;
             let reg = export::ExportRegister::parse(register).ok_or_else(|| {
@@ -368,7 +372,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             })?;
             let profile = frontdesk::profile::load_profile(desk.conn())?;
             let tz = profile.time_zone.parse().unwrap_or(chrono_tz::UTC);
-            let rows = export::rows(desk.conn(), reg, profile.locale, tz)?;
+            let rows = export::rows_with(desk.conn(), reg, profile.locale, tz, *masked)?;
             let bytes = match format {
                 Format::Csv => export::to_csv(&rows)?,
                 Format::Xlsx => export::to_xlsx(&rows, reg.name())?,
