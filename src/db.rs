@@ -51,6 +51,10 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "0006_search_idle_merge",
         sql: include_str!("migrations/0006_search_idle_merge.sql"),
     },
+    Migration {
+        name: "0007_auth",
+        sql: include_str!("migrations/0007_auth.sql"),
+    },
 ];
 
 /// The schema version a fully migrated database has.

@@ -63,13 +63,14 @@ macro_rules! files {
             include_str!(concat!("../assets/i18n/", $lang, "/print.json")),
             include_str!(concat!("../assets/i18n/", $lang, "/print_records.json")),
             include_str!(concat!("../assets/i18n/", $lang, "/print_reports.json")),
+            include_str!(concat!("../assets/i18n/", $lang, "/auth.json")),
         ]
     };
 }
 
-const EN: [&str; 9] = files!("en");
-const ZH_CN: [&str; 9] = files!("zh-CN");
-const KO: [&str; 9] = files!("ko");
+const EN: [&str; 10] = files!("en");
+const ZH_CN: [&str; 10] = files!("zh-CN");
+const KO: [&str; 10] = files!("ko");
 
 fn parse(files: &[&str]) -> Catalogue {
     // The catalogues are compiled in and checked by tests (valid JSON, every key in every

@@ -9,6 +9,7 @@ mod text_enum;
 
 pub mod api;
 pub mod audit;
+pub mod auth;
 pub mod backup;
 pub mod checklist;
 pub mod complaints;

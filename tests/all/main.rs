@@ -3,6 +3,7 @@
 mod cli;
 mod common;
 
+mod auth;
 mod complaints;
 mod core;
 mod demo;

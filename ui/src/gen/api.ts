@@ -244,7 +244,11 @@ police_handover_days: number,
 /**
  * `other` regime: days an item is held before the monthly hand-over to finance.
  */
-finance_holding_days: number, created_at: string, updated_at: string, };
+finance_holding_days: number, 
+/**
+ * Minutes without input after which the app locks the screen (sign-in to unlock).
+ */
+lock_after_minutes: number, created_at: string, updated_at: string, };
 
 export type Criterion = "category" | "time" | "place" | "description";
 
@@ -288,7 +292,7 @@ export type EntryById = { id: LogEntryId, };
 
 export type EntryStatus = "open" | "done" | "closed";
 
-export type ErrorCode = "invalid_input" | "bad_request" | "not_found" | "duplicate" | "invalid_state" | "handover_pending" | "no_open_shift" | "forbidden" | "unknown_operation" | "not_initialised" | "busy" | "storage_full" | "read_only" | "corrupt" | "storage";
+export type ErrorCode = "invalid_input" | "bad_request" | "not_found" | "duplicate" | "invalid_state" | "handover_pending" | "no_open_shift" | "forbidden" | "wrong_pin" | "locked" | "pin_not_set" | "unknown_operation" | "not_initialised" | "busy" | "storage_full" | "read_only" | "corrupt" | "storage";
 
 export type ExceptionKind = "damaged" | "misaddressed" | "lost";
 
@@ -672,6 +676,12 @@ id_checked: boolean, id_doc_type: string | null,
  */
 id_last4: string | null, note: string | null, };
 
+export type PinStatus = { staff_id: StaffId, code: string, has_pin: boolean, 
+/**
+ * A temporary PIN set by an admin: the staff member must choose their own.
+ */
+must_change: boolean, failed_attempts: number, locked_until: string | null, };
+
 export type PrintRequest = { form: FormKind, 
 /**
  * A record code or id (`FI-000012`), or a month (`2026-11`) for monthly forms.
@@ -809,6 +819,12 @@ export type ReturnParcel = { id: ParcelId, reason: string, };
 
 export type Role = "receptionist" | "supervisor" | "custodian" | "admin";
 
+export type RosterEntry = { id: StaffId, code: string, login: string, name: string, role: Role, has_pin: boolean, 
+/**
+ * Attempts are refused before this time (compare with the clock).
+ */
+locked_until: string | null, };
+
 export type RunById = { id: ChecklistRunId, };
 
 export type RunChecklist = { kind: ChecklistKind, results: Array<ResultInput>, };
@@ -847,6 +863,8 @@ to: string | null,
  */
 limit: number | null, };
 
+export type SetPin = { id: StaffId | null, pin: string, current_pin: string | null, };
+
 export type Severity = "normal" | "important" | "major";
 
 export type Shift = { id: ShiftId, code: string, status: ShiftStatus, opened_at: string, opened_by: StaffId, opened_by_name: string, 
@@ -881,6 +899,18 @@ export type ShiftId = number;
 
 export type ShiftStatus = "awaiting_ack" | "open" | "closed";
 
+export type SignIn = { login: string, pin: string, };
+
+export type SignedIn = { staff: Staff, 
+/**
+ * The PIN was a temporary one from an admin: ask for a new one now (`staff.set_pin`).
+ */
+must_change_pin: boolean, 
+/**
+ * The counter's idle minutes before the screen locks.
+ */
+lock_after_minutes: number, };
+
 export type Staff = { id: StaffId, code: string, login: string, name: string, role: Role, phone: string | null, active: boolean, created_at: string, updated_at: string, };
 
 export type StaffId = number;
@@ -895,9 +925,11 @@ month: string, };
 
 export type TodayRequest = Record<symbol, never>;
 
+export type UnlockStaff = { id: StaffId, reason: string, };
+
 export type UpdateItem = { id: ChecklistItemId, text: string | null, position: number | null, active: boolean | null, reason: string, };
 
-export type UpdateProfile = { name: string | null, locale: Locale | null, time_zone: string | null, legal_regime: LegalRegime | null, parcel_reminder_days: number | null, police_handover_days: number | null, finance_holding_days: number | null, 
+export type UpdateProfile = { name: string | null, locale: Locale | null, time_zone: string | null, legal_regime: LegalRegime | null, parcel_reminder_days: number | null, police_handover_days: number | null, finance_holding_days: number | null, lock_after_minutes: number | null, 
 /**
  * Why (kept in the history).
  */
@@ -941,6 +973,8 @@ export interface Ops {
   "staff.me": { req: Empty; resp: Staff; writes: false };
   "staff.add": { req: AddStaff; resp: Staff; writes: true };
   "staff.update": { req: UpdateStaff; resp: Staff; writes: true };
+  "staff.set_pin": { req: SetPin; resp: PinStatus; writes: true };
+  "staff.unlock": { req: UnlockStaff; resp: PinStatus; writes: true };
   "today.open_items": { req: TodayRequest; resp: Array<OpenItem>; writes: false };
   "shift.open": { req: OpenShift; resp: Shift; writes: true };
   "shift.update": { req: UpdateShift; resp: Shift; writes: true };
@@ -1015,7 +1049,7 @@ export interface Ops {
 export type OpName = keyof Ops;
 
 /** The operations that write, for the UI's saving indicator. */
-export const WRITE_OPS: readonly OpName[] = ["profile.update", "staff.add", "staff.update", "shift.open", "shift.update", "shift.amend", "shift.close", "handover.acknowledge", "log.add", "log.follow_up", "log.callback", "log.amend", "checklist.add_item", "checklist.update_item", "checklist.add_defaults", "checklist.run", "found_item.register", "found_item.amend", "found_item.private_features", "found_item.hand_over", "found_item.notice", "found_item.claim", "found_item.dispose", "lost_report.file", "lost_report.withdraw", "lost_report.amend", "parcel.receive", "parcel.accept_outgoing", "parcel.notify", "parcel.pick_up", "parcel.dispatch", "parcel.return", "parcel.exception", "parcel.amend", "complaint.record", "complaint.dispatch", "complaint.follow_up", "complaint.resolve", "complaint.callback", "complaint.reopen", "complaint.amend"];
+export const WRITE_OPS: readonly OpName[] = ["profile.update", "staff.add", "staff.update", "staff.set_pin", "staff.unlock", "shift.open", "shift.update", "shift.amend", "shift.close", "handover.acknowledge", "log.add", "log.follow_up", "log.callback", "log.amend", "checklist.add_item", "checklist.update_item", "checklist.add_defaults", "checklist.run", "found_item.register", "found_item.amend", "found_item.private_features", "found_item.hand_over", "found_item.notice", "found_item.claim", "found_item.dispose", "lost_report.file", "lost_report.withdraw", "lost_report.amend", "parcel.receive", "parcel.accept_outgoing", "parcel.notify", "parcel.pick_up", "parcel.dispatch", "parcel.return", "parcel.exception", "parcel.amend", "complaint.record", "complaint.dispatch", "complaint.follow_up", "complaint.resolve", "complaint.callback", "complaint.reopen", "complaint.amend"];
 
 export const LogKind_VALUES: readonly LogKind[] = ["call", "visit", "dispatch", "incident", "briefing", "note"];
 export const EntryStatus_VALUES: readonly EntryStatus[] = ["open", "done", "closed"];
