@@ -52,8 +52,8 @@ pub const MIGRATIONS: &[Migration] = &[
         sql: include_str!("migrations/0006_search_idle_merge.sql"),
     },
     Migration {
-        name: "0007_auth",
-        sql: include_str!("migrations/0007_auth.sql"),
+        name: "0008_auth",
+        sql: include_str!("migrations/0008_auth.sql"),
     },
 ];
 
