@@ -133,6 +133,7 @@ pub fn registry() -> &'static [Operation] {
     OPS.get_or_init(|| {
         let mut ops = Vec::new();
         ops.extend(profile::operations());
+        ops.extend(crate::auth::operations());
         ops.extend(crate::registers_operations());
         ops
     })
@@ -199,12 +200,6 @@ impl Desk {
         Ok(admin)
     }
 
-    /// The staff who may sign in at this counter (active ones), for the sign-in screen.
-    pub fn staff_roster(&self) -> Result<Vec<profile::Staff>> {
-        let all = profile::all_staff(self.db.conn())?;
-        Ok(all.into_iter().filter(|s| s.active).collect())
-    }
-
     /// The context for `actor` (login, code or id) at `now`.
     pub fn ctx(&self, actor: &str, now: DateTime<Utc>) -> Result<Ctx> {
         let profile = profile::load_profile(self.db.conn())?;
@@ -247,17 +242,47 @@ impl Desk {
         } else {
             TransactionBehavior::Deferred
         };
-        if self.in_batch {
+        let result = if self.in_batch {
             // Each operation is still all-or-nothing: a savepoint rolled back on error.
             let sp = self.db.conn_mut().savepoint()?;
-            let out = (operation.handler)(&sp, ctx, input)?;
-            sp.commit()?;
-            return Ok(out);
+            match (operation.handler)(&sp, ctx, input) {
+                Ok(out) => sp.commit().map(|_| out).map_err(Error::from),
+                Err(e) => Err(e),
+            }
+        } else {
+            let tx = self.db.conn_mut().transaction_with_behavior(behavior)?;
+            match (operation.handler)(&tx, ctx, input) {
+                Ok(out) => tx.commit().map(|_| out).map_err(Error::from),
+                Err(e) => Err(e),
+            }
+        };
+        if let Err(e) = &result {
+            self.after_refusal(ctx, operation, e);
         }
-        let tx = self.db.conn_mut().transaction_with_behavior(behavior)?;
-        let out = (operation.handler)(&tx, ctx, input)?;
-        tx.commit()?;
-        Ok(out)
+        result
+    }
+
+    /// What a refused operation still writes once its own changes are rolled back: a
+    /// `forbidden` is recorded in the audit trail, a wrong PIN counts (see `auth`). If even
+    /// that cannot be written (disk full …) the refusal itself is still what the caller gets.
+    fn after_refusal(&mut self, ctx: &Ctx, operation: &Operation, err: &Error) {
+        if !matches!(err, Error::Forbidden { .. } | Error::WrongPin { .. }) {
+            return;
+        }
+        if self.in_batch {
+            let _ = crate::auth::after_refusal(self.db.conn(), ctx, operation.name, err);
+            return;
+        }
+        let Ok(tx) = self
+            .db
+            .conn_mut()
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+        else {
+            return;
+        };
+        if crate::auth::after_refusal(&tx, ctx, operation.name, err).is_ok() {
+            let _ = tx.commit();
+        }
     }
 
     /// Run many operations in one transaction (imports, the demo and benchmark generators):

@@ -255,6 +255,7 @@ fn webp_size(b: &[u8]) -> Option<(u32, u32)> {
 /// Attach a photo or a signature to a record.
 #[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
+#[ts(optional_fields)]
 pub struct AddAttachment {
     pub entity: AttachEntity,
     pub entity_id: i64,
@@ -354,6 +355,7 @@ fn add(conn: &Connection, ctx: &Ctx, req: AddAttachment) -> Result<Attachment> {
 
 #[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
+#[ts(optional_fields)]
 pub struct ListAttachments {
     pub entity: AttachEntity,
     pub entity_id: i64,
@@ -366,6 +368,7 @@ fn list(conn: &Connection, req: ListAttachments) -> Result<Vec<Attachment>> {
 
 #[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
+#[ts(optional_fields)]
 pub struct GetAttachment {
     pub id: AttachmentId,
 }
@@ -383,6 +386,7 @@ fn get_file(conn: &Connection, req: GetAttachment) -> Result<AttachmentFile> {
 /// supervisor.
 #[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
+#[ts(optional_fields)]
 pub struct WithdrawAttachment {
     pub id: AttachmentId,
     pub reason: String,

@@ -1131,8 +1131,14 @@ pub fn operations() -> Vec<Operation> {
         ),
         op_read(
             "complaint.list",
-            "Complaints by status, category, weight, time received and complainant; escalated first, then newest.",
-            list,
+            "Complaints by status, category, weight, time received and complainant; escalated first, then newest (contacts masked: the full one is on complaint.get).",
+            |c, ctx, r: ListComplaints| {
+                let mut list = list(c, ctx, r)?;
+                for x in &mut list {
+                    crate::privacy::mask_opt(&mut x.contact);
+                }
+                Ok(list)
+            },
         ),
         op_read(
             "complaint.stats",

@@ -55,6 +55,10 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "0007_attachments",
         sql: include_str!("migrations/0007_attachments.sql"),
     },
+    Migration {
+        name: "0008_auth",
+        sql: include_str!("migrations/0008_auth.sql"),
+    },
 ];
 
 /// The schema version a fully migrated database has.

@@ -29,6 +29,12 @@ pub enum ErrorCode {
     NoOpenShift,
     /// The acting staff member's role may not do this.
     Forbidden,
+    /// The PIN is wrong (the message says how many attempts are left before the lock-out).
+    WrongPin,
+    /// Too many wrong PINs: no attempt is checked before the time in the message.
+    Locked,
+    /// The staff member has no PIN yet: an administrator sets one.
+    PinNotSet,
     /// The operation name is not known.
     UnknownOperation,
     /// The counter has not been set up yet (`frontdesk init`).
@@ -78,6 +84,22 @@ pub enum Error {
         action: String,
         needed: &'static str,
     },
+    #[error("wrong PIN: {attempts_left} attempts left")]
+    WrongPin {
+        staff_id: i64,
+        attempts_left: u32,
+        /// No attempt is checked before this time (a delay, or the lock-out when 0 are left).
+        retry_at: Option<chrono::DateTime<chrono::Utc>>,
+        /// `retry_at` as the counter's local time, for the message.
+        retry_local: String,
+    },
+    #[error("locked until {until}")]
+    Locked {
+        until: chrono::DateTime<chrono::Utc>,
+        until_local: String,
+    },
+    #[error("{name} has no PIN yet")]
+    PinNotSet { name: String },
     #[error("unknown operation {0}")]
     UnknownOperation(String),
     #[error("the counter is not set up yet: run `frontdesk init`")]
@@ -142,6 +164,9 @@ impl Error {
             Error::HandoverPending => ErrorCode::HandoverPending,
             Error::NoOpenShift => ErrorCode::NoOpenShift,
             Error::Forbidden { .. } => ErrorCode::Forbidden,
+            Error::WrongPin { .. } => ErrorCode::WrongPin,
+            Error::Locked { .. } => ErrorCode::Locked,
+            Error::PinNotSet { .. } => ErrorCode::PinNotSet,
             Error::UnknownOperation(_) => ErrorCode::UnknownOperation,
             Error::NotInitialised => ErrorCode::NotInitialised,
             Error::Corrupt(_) => ErrorCode::Corrupt,
@@ -225,6 +250,21 @@ impl Error {
                     ("role", &i18n::tr(locale, &format!("role.{needed}"))),
                 ],
             ),
+            Error::WrongPin {
+                attempts_left,
+                retry_local,
+                ..
+            } => {
+                let left = attempts_left.to_string();
+                let args = [("left", left.as_str()), ("time", retry_local.as_str())];
+                match (attempts_left, retry_local.is_empty()) {
+                    (0, _) => t("error.wrong_pin_locked", &args),
+                    (_, true) => t("error.wrong_pin", &args),
+                    (_, false) => t("error.wrong_pin_wait", &args),
+                }
+            }
+            Error::Locked { until_local, .. } => t("error.locked", &[("time", until_local)]),
+            Error::PinNotSet { name } => t("error.pin_not_set", &[("name", name)]),
             Error::UnknownOperation(op) => t("error.unknown_operation", &[("op", op)]),
             Error::NotInitialised => t("error.not_initialised", &[]),
             Error::Corrupt(d) => t("error.corrupt", &[("detail", d)]),
@@ -253,6 +293,7 @@ pub struct ApiError {
     pub code: ErrorCode,
     pub message: String,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub field: Option<String>,
 }
 

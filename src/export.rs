@@ -1,7 +1,10 @@
 //! Exports of a register as CSV (UTF-8 with a BOM, so Excel and WPS show Chinese and Korean)
 //! or XLSX. Column headers are the catalogue's field labels in the counter's language; times
 //! are shown in the counter's local time. Private identifying features of found items are
-//! never exported.
+//! never exported. A masked export ([`rows_with`] with `masked`, CLI `export --masked`) hides
+//! personal data: contacts and phone numbers as on printed forms (`crate::privacy`), visitors'
+//! names but their first character, identity-document digits entirely, and phone numbers typed
+//! into any other text (the audit log's before/after included).
 
 use crate::error::{Error, Result};
 use crate::i18n::{self, Locale};
@@ -70,12 +73,55 @@ impl ExportRegister {
     }
 }
 
+/// Columns holding a contact (phone number, e-mail, handle).
+const CONTACT_COLUMNS: &[&str] = &["contact", "finder_contact", "recipient_contact", "phone"];
+/// Columns holding a visitor's or resident's name (staff names are not personal data here).
+const PERSON_COLUMNS: &[&str] = &[
+    "person",
+    "reporter_name",
+    "claimant_name",
+    "complainant_name",
+    "finder_name",
+    "recipient_name",
+    "picked_up_by",
+    "on_behalf_of",
+    "witness",
+];
+
+/// A cell as a masked export shows it.
+fn mask_cell(column: &str, text: String) -> String {
+    if text.is_empty() {
+        text
+    } else if CONTACT_COLUMNS.contains(&column) {
+        crate::privacy::mask_contact(&text)
+    } else if column == "id_last4" {
+        "****".into()
+    } else if PERSON_COLUMNS.contains(&column) {
+        let mut chars = text.trim().chars();
+        let first = chars.next().map(String::from).unwrap_or_default();
+        format!("{first}{}", "*".repeat(chars.count().max(1)))
+    } else {
+        crate::privacy::mask_phones(&text)
+    }
+}
+
 /// The rows of a register: header, then one row of text per record, oldest first.
 pub fn rows(
     conn: &Connection,
     reg: ExportRegister,
     locale: Locale,
     tz: Tz,
+) -> Result<Vec<Vec<String>>> {
+    rows_with(conn, reg, locale, tz, false)
+}
+
+/// [`rows`], with personal data masked when `masked`.
+pub fn rows_with(
+    conn: &Connection,
+    reg: ExportRegister,
+    locale: Locale,
+    tz: Tz,
+    masked: bool,
 ) -> Result<Vec<Vec<String>>> {
     let table = reg.table();
     let mut cols = Vec::new();
@@ -118,6 +164,8 @@ pub fn rows(
                     let s = String::from_utf8_lossy(t).into_owned();
                     if c.ends_with("_at") || c == "at" {
                         local_time(&s, tz).unwrap_or(s)
+                    } else if masked {
+                        mask_cell(c, s)
                     } else {
                         s
                     }

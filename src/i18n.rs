@@ -71,13 +71,14 @@ macro_rules! files {
             include_str!(concat!("../assets/i18n/", $lang, "/ui_shift.json")),
             include_str!(concat!("../assets/i18n/", $lang, "/ui_settings.json")),
             include_str!(concat!("../assets/i18n/", $lang, "/attachments.json")),
+            include_str!(concat!("../assets/i18n/", $lang, "/auth.json")),
         ]
     };
 }
 
-const EN: [&str; 17] = files!("en");
-const ZH_CN: [&str; 17] = files!("zh-CN");
-const KO: [&str; 17] = files!("ko");
+const EN: [&str; 18] = files!("en");
+const ZH_CN: [&str; 18] = files!("zh-CN");
+const KO: [&str; 18] = files!("ko");
 
 fn parse(files: &[&str]) -> Catalogue {
     // The catalogues are compiled in and checked by tests (valid JSON, every key in every

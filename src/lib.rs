@@ -10,6 +10,7 @@ mod text_enum;
 pub mod api;
 pub mod attachments;
 pub mod audit;
+pub mod auth;
 pub mod backup;
 pub mod checklist;
 pub mod complaints;
@@ -25,6 +26,7 @@ pub mod ids;
 pub mod lost_found;
 pub mod mail;
 pub mod print;
+pub mod privacy;
 pub mod profile;
 pub mod search;
 pub mod shift;
@@ -103,8 +105,14 @@ pub(crate) fn registers_operations() -> Vec<Operation> {
     ops.extend(forms::operations());
     ops.push(op_read(
         "search",
-        "Search every register: words (Chinese, Korean, Latin; all must match), a record code or a scanned QR; filters by register, status, time.",
-        |c, _ctx, q: search::SearchQuery| search::search(c, &q),
+        "Search every register: words (Chinese, Korean, Latin; all must match), a record code or a scanned QR; filters by register, status, time. Phone numbers in titles are masked.",
+        |c, _ctx, q: search::SearchQuery| {
+            let mut hits = search::search(c, &q)?;
+            for h in &mut hits {
+                h.title = privacy::mask_phones(&h.title);
+            }
+            Ok(hits)
+        },
     ));
     ops.push(op_read(
         "history",

@@ -1393,13 +1393,25 @@ pub fn operations() -> Vec<Operation> {
         ),
         op_read(
             "parcel.list",
-            "Items by status, direction, time received and recipient (name or unit), newest first.",
-            list,
+            "Items by status, direction, time received and recipient (name or unit), newest first (contacts masked: the full one is on parcel.get).",
+            |c, ctx, r: ListParcels| {
+                let mut list = list(c, ctx, r)?;
+                for p in &mut list {
+                    crate::privacy::mask_opt(&mut p.recipient_contact);
+                }
+                Ok(list)
+            },
         ),
         op_read(
             "parcel.reminders",
-            "Incoming items waiting longer than the reminder age, oldest first, with days waiting and the last notification.",
-            reminders,
+            "Incoming items waiting longer than the reminder age, oldest first, with days waiting and the last notification (contacts masked).",
+            |c, ctx, r: RemindersRequest| {
+                let mut list = reminders(c, ctx, r)?;
+                for p in &mut list {
+                    crate::privacy::mask_opt(&mut p.parcel.recipient_contact);
+                }
+                Ok(list)
+            },
         ),
         op_read(
             "parcel.guess_carrier",

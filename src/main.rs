@@ -23,7 +23,9 @@ struct Cli {
     /// The database file [default: the OS data directory's frontdesk.sqlite3].
     #[arg(long, global = true, env = "FRONTDESK_DB")]
     db: Option<PathBuf>,
-    /// The staff member acting (login, code ST-000001 or id).
+    /// The staff member acting (login, code ST-000001 or id). The CLI is the tool of whoever
+    /// owns the machine and the database file: it acts as any staff member without their PIN,
+    /// for scripts and administration. Staff at the counter sign in to the app with their PIN.
     #[arg(long = "as", global = true, env = "FRONTDESK_AS", value_name = "STAFF")]
     actor: Option<String>,
     /// Act at this time (RFC 3339) instead of now: for scripts, imports and reproducible runs.
@@ -103,6 +105,9 @@ enum Command {
         /// Output file [default: standard output for CSV].
         #[arg(short, long)]
         output: Option<PathBuf>,
+        /// Mask personal data: contacts and phone numbers, visitors' names, ID digits.
+        #[arg(long)]
+        masked: bool,
     },
     /// Fill a new database with a realistic month of a busy counter, for trying the product.
     Demo {
@@ -141,6 +146,24 @@ enum Command {
     Maintain,
     /// Print where the database file is.
     Path,
+    /// Staff PINs.
+    Staff {
+        #[command(subcommand)]
+        command: StaffCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum StaffCommand {
+    /// Set a PIN (4–8 digits) read from standard input, never from the command line: the first
+    /// line is the new PIN, the second the current one when changing one's own. Without --for:
+    /// the --as staff member's own PIN; with --for, an admin sets a temporary PIN for another
+    /// staff member, who must change it at their next sign-in.
+    SetPin {
+        /// The staff member (login, code or id) an admin sets a temporary PIN for.
+        #[arg(long = "for", value_name = "STAFF")]
+        for_staff: Option<String>,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -298,6 +321,35 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let m = desk.maintain()?;
             print_json(&m)
         }
+        Command::Staff {
+            command: StaffCommand::SetPin { for_staff },
+        } => {
+            let mut desk = Desk::open(&path)?;
+            let locale = desk.locale();
+            let fail = |error| Failure { error, locale };
+            let actor = cli
+                .actor
+                .as_deref()
+                .ok_or_else(|| fail(Error::required("as")))?;
+            let mut text = String::new();
+            std::io::stdin()
+                .read_to_string(&mut text)
+                .map_err(Error::from)?;
+            let mut lines = text.lines().map(str::trim);
+            let pin = lines.next().unwrap_or_default();
+            let current = lines.next().filter(|l| !l.is_empty());
+            let id = match for_staff {
+                Some(who) => Some(
+                    frontdesk::profile::find_staff(desk.conn(), who)
+                        .map_err(fail)?
+                        .id,
+                ),
+                None => None,
+            };
+            let req = json!({"id": id, "pin": pin, "current_pin": current});
+            let out = desk.call(actor, now, "staff.set_pin", req).map_err(fail)?;
+            print_json(&out)
+        }
         Command::Path => {
             println!("{}", path.display());
             Ok(())
@@ -411,6 +463,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             register,
             format,
             output,
+            masked,
         } => {
             let desk = Desk::open(&path)?;
             let reg = export::ExportRegister::parse(register).ok_or_else(|| {
@@ -428,7 +481,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             })?;
             let profile = frontdesk::profile::load_profile(desk.conn())?;
             let tz = profile.time_zone.parse().unwrap_or(chrono_tz::UTC);
-            let rows = export::rows(desk.conn(), reg, profile.locale, tz)?;
+            let rows = export::rows_with(desk.conn(), reg, profile.locale, tz, *masked)?;
             let bytes = match format {
                 Format::Csv => export::to_csv(&rows)?,
                 Format::Xlsx => export::to_xlsx(&rows, reg.name())?,

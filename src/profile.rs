@@ -68,7 +68,7 @@ impl Role {
             Role::Admin => "admin",
         }
     }
-    fn parse(s: &str) -> Option<Self> {
+    pub(crate) fn parse(s: &str) -> Option<Self> {
         match s {
             "receptionist" => Some(Role::Receptionist),
             "supervisor" => Some(Role::Supervisor),
@@ -93,6 +93,8 @@ pub struct CounterProfile {
     pub police_handover_days: i64,
     /// `other` regime: days an item is held before the monthly hand-over to finance.
     pub finance_holding_days: i64,
+    /// Minutes without input after which the app locks the screen (sign-in to unlock).
+    pub lock_after_minutes: i64,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }
@@ -123,7 +125,7 @@ fn bad_enum(col: usize, v: &str) -> rusqlite::Error {
 pub fn load_profile(conn: &Connection) -> Result<CounterProfile> {
     conn.prepare_cached(
         "SELECT name, locale, time_zone, legal_regime, parcel_reminder_days, police_handover_days,
-                finance_holding_days, created_at, updated_at
+                finance_holding_days, created_at, updated_at, lock_after_minutes
          FROM counter_profile WHERE id = 1",
     )?
     .query_row([], |r| {
@@ -137,6 +139,7 @@ pub fn load_profile(conn: &Connection) -> Result<CounterProfile> {
             parcel_reminder_days: r.get(4)?,
             police_handover_days: r.get(5)?,
             finance_holding_days: r.get(6)?,
+            lock_after_minutes: r.get(9)?,
             created_at: db::get_ts(r, "created_at")?,
             updated_at: db::get_ts(r, "updated_at")?,
         })
@@ -289,6 +292,7 @@ pub struct UpdateProfile {
     pub parcel_reminder_days: Option<i64>,
     pub police_handover_days: Option<i64>,
     pub finance_holding_days: Option<i64>,
+    pub lock_after_minutes: Option<i64>,
     /// Why (kept in the history).
     pub reason: Option<String>,
 }
@@ -318,11 +322,15 @@ fn update_profile(conn: &Connection, ctx: &Ctx, req: UpdateProfile) -> Result<Co
     if let Some(d) = req.finance_holding_days {
         p.finance_holding_days = validate::int_range("finance_holding_days", d, 1, 3650)?;
     }
+    if let Some(m) = req.lock_after_minutes {
+        p.lock_after_minutes = validate::int_range("lock_after_minutes", m, 1, 240)?;
+    }
     let reason = validate::opt_text("reason", req.reason.as_deref(), validate::SHORT_MAX)?;
     p.updated_at = ctx.now;
     conn.execute(
         "UPDATE counter_profile SET name = ?1, locale = ?2, time_zone = ?3, legal_regime = ?4,
-            parcel_reminder_days = ?5, police_handover_days = ?6, finance_holding_days = ?7, updated_at = ?8
+            parcel_reminder_days = ?5, police_handover_days = ?6, finance_holding_days = ?7, updated_at = ?8,
+            lock_after_minutes = ?9
          WHERE id = 1",
         params![
             p.name,
@@ -332,7 +340,8 @@ fn update_profile(conn: &Connection, ctx: &Ctx, req: UpdateProfile) -> Result<Co
             p.parcel_reminder_days,
             p.police_handover_days,
             p.finance_holding_days,
-            db::ts(&ctx.now)
+            db::ts(&ctx.now),
+            p.lock_after_minutes
         ],
     )?;
     audit::record(
@@ -482,7 +491,7 @@ pub fn operations() -> Vec<Operation> {
         }),
         op_write(
             "profile.update",
-            "Change the counter profile (admin): name, locale, time zone, legal regime, reminder ages.",
+            "Change the counter profile (admin): name, locale, time zone, legal regime, reminder ages, screen-lock minutes.",
             update_profile,
         ),
         op_read("staff.list", "Staff members, active ones unless include_inactive.", list_staff),

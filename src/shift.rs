@@ -1705,8 +1705,14 @@ pub fn operations() -> Vec<Operation> {
         ),
         op_read(
             "log.list",
-            "Entries of a shift or of local dates from..=to, filtered by status and kind; urgent first.",
-            list_entries,
+            "Entries of a shift or of local dates from..=to, filtered by status and kind; urgent first (contacts masked: the full one is on log.get).",
+            |c, ctx, r: ListEntries| {
+                let mut list = list_entries(c, ctx, r)?;
+                for e in &mut list {
+                    crate::privacy::mask_opt(&mut e.contact);
+                }
+                Ok(list)
+            },
         ),
     ]
 }

@@ -116,6 +116,10 @@ pub fn render() -> Result<String, String> {
     let mut c = Collector::default();
     c.add::<crate::error::ApiError>();
     c.add::<crate::i18n::Locale>();
+    // The sign-in screen's types (Desk methods, not operations: nobody is signed in yet).
+    c.add::<crate::auth::SignIn>();
+    c.add::<crate::auth::SignedIn>();
+    c.add::<crate::auth::RosterEntry>();
     let mut ops = String::new();
     for op in registry() {
         (op.types.collect)(&mut c);

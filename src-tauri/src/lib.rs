@@ -7,6 +7,7 @@
 use base64::Engine as _;
 use chrono::{DateTime, Utc};
 use frontdesk::api::Desk;
+use frontdesk::auth::RosterEntry;
 use frontdesk::backup::{self, Health, Trigger};
 use frontdesk::error::{ApiError, Error};
 use frontdesk::i18n::Locale;
@@ -34,6 +35,8 @@ pub struct Counter {
     session: Option<String>,
     /// The language the screen shows (errors are translated into it).
     locale: Option<Locale>,
+    locked: bool,
+    must_change_pin: bool,
     documents: PathBuf,
     last_activity: Instant,
     /// The start-up check's findings, when not healthy.
@@ -65,9 +68,16 @@ pub struct AppStatus {
     pub initialised: bool,
     /// The counter's own language, or the screen's when switched.
     pub locale: Locale,
-    /// Staff who may sign in here.
-    pub roster: Vec<Staff>,
+    /// Staff who may sign in here (no secrets: whether they have a PIN, any lock).
+    pub roster: Vec<RosterEntry>,
     pub signed_in: Option<Staff>,
+    /// The screen is locked: the signed-in work stays, a PIN (same or another staff member)
+    /// unlocks it.
+    pub locked: bool,
+    /// Signed in with a temporary PIN from an admin: choose one now.
+    pub must_change_pin: bool,
+    /// Idle minutes before the screen locks itself.
+    pub lock_after_minutes: i64,
     /// Where printed forms are saved.
     pub documents_dir: String,
 }
@@ -99,7 +109,7 @@ pub struct PrintArgs {
     #[serde(default)]
     pub locale: Option<Locale>,
     #[serde(default)]
-    pub a6: bool,
+    pub a6: Option<bool>,
     /// Open the saved PDF with the system viewer (default true).
     #[serde(default)]
     pub open: Option<bool>,
@@ -129,6 +139,8 @@ impl Counter {
             desk,
             session,
             locale: None,
+            locked: false,
+            must_change_pin: false,
             documents,
             last_activity: Instant::now(),
             health: (!health.ok).then_some(health),
@@ -147,7 +159,10 @@ impl Counter {
                     needed: "supervisor",
                 })
             })?;
-            let ctx = self.desk()?.ctx(&login, now()).map_err(|e| e.to_api(locale))?;
+            let ctx = self
+                .desk()?
+                .ctx(&login, now())
+                .map_err(|e| e.to_api(locale))?;
             ctx.require("restore", &[frontdesk::profile::Role::Supervisor])
                 .map_err(|e| e.to_api(locale))?;
         }
@@ -184,19 +199,27 @@ impl Counter {
 
     pub fn status(&mut self) -> AppStatus {
         let locale = self.locale();
-        let (initialised, roster) = match &self.desk {
-            Ok(d) => {
-                let init = frontdesk::profile::load_profile(d.conn()).is_ok();
-                (init, d.staff_roster().unwrap_or_default())
-            }
-            Err(_) => (false, Vec::new()),
+        let (initialised, roster, lock_after) = match &self.desk {
+            Ok(d) => match frontdesk::profile::load_profile(d.conn()) {
+                Ok(p) => (
+                    true,
+                    d.staff_roster().unwrap_or_default(),
+                    p.lock_after_minutes,
+                ),
+                Err(_) => (false, Vec::new(), 5),
+            },
+            Err(_) => (false, Vec::new(), 5),
         };
-        let signed_in = self
-            .session
-            .as_ref()
-            .and_then(|login| roster.iter().find(|s| &s.login == login).cloned());
+        let signed_in = match (&self.session, &self.desk) {
+            (Some(login), Ok(d)) => frontdesk::profile::find_staff(d.conn(), login)
+                .ok()
+                .filter(|s| s.active),
+            _ => None,
+        };
         if signed_in.is_none() {
             self.session = None;
+            self.locked = false;
+            self.must_change_pin = false;
         }
         AppStatus {
             db_path: self.db_path.display().to_string(),
@@ -207,34 +230,68 @@ impl Counter {
             locale,
             roster,
             signed_in,
+            locked: self.locked,
+            must_change_pin: self.must_change_pin,
+            lock_after_minutes: lock_after,
             documents_dir: self.documents.display().to_string(),
         }
     }
 
-    pub fn init(&mut self, req: Value) -> Result<AppStatus, ApiError> {
+    /// First run: the counter and its first admin, who chooses their PIN now and is signed in.
+    pub fn init(&mut self, req: Value, pin: &str) -> Result<AppStatus, ApiError> {
         let locale = self.locale();
         let req: InitCounter = frontdesk::api::decode(req).map_err(|e| e.to_api(locale))?;
-        let admin = self
-            .desk()?
-            .init(&req, now())
+        // Check the PIN before anything is written, so a bad one leaves no half set-up counter.
+        frontdesk::auth::check_pin("pin", pin).map_err(|e| e.to_api(req.locale))?;
+        let at = now();
+        let desk = self.desk()?;
+        let admin = desk.init(&req, at).map_err(|e| e.to_api(req.locale))?;
+        let signed = desk
+            .set_first_pin(&admin.login, pin, at)
             .map_err(|e| e.to_api(req.locale))?;
         self.locale = Some(req.locale);
-        self.session = Some(admin.login);
+        self.session = Some(signed.staff.login);
         Ok(self.status())
     }
 
-    pub fn sign_in(&mut self, login: &str) -> Result<AppStatus, ApiError> {
+    /// Sign in with a PIN (throttled and locked in the core after wrong ones).
+    pub fn sign_in(&mut self, login: &str, pin: &str) -> Result<AppStatus, ApiError> {
         let locale = self.locale();
-        let desk = self.desk()?;
-        let ctx = desk.ctx(login, now()).map_err(|e| e.to_api(locale))?;
-        self.session = Some(ctx.actor.login);
+        let signed = self
+            .desk()?
+            .sign_in(login, pin, now())
+            .map_err(|e| e.to_api(locale))?;
+        self.session = Some(signed.staff.login);
+        self.must_change_pin = signed.must_change_pin;
+        self.locked = false;
+        Ok(self.status())
+    }
+
+    /// Lock the screen (on demand or after the idle minutes); what was typed stays.
+    pub fn lock(&mut self) -> AppStatus {
+        if self.session.is_some() {
+            self.locked = true;
+        }
+        self.status()
+    }
+
+    /// Unlock for the same or another staff member, who then acts.
+    pub fn unlock(&mut self, login: &str, pin: &str) -> Result<AppStatus, ApiError> {
+        let locale = self.locale();
+        let signed = self
+            .desk()?
+            .unlock(login, pin, now())
+            .map_err(|e| e.to_api(locale))?;
+        self.session = Some(signed.staff.login);
+        self.must_change_pin = signed.must_change_pin;
+        self.locked = false;
         Ok(self.status())
     }
 
     pub fn call(&mut self, op: &str, req: Value) -> Result<Value, ApiError> {
         self.last_activity = Instant::now();
         let locale = self.locale();
-        let Some(actor) = self.session.clone() else {
+        let Some(actor) = self.session.clone().filter(|_| !self.locked) else {
             return Err(self.api(Error::Forbidden {
                 action: "act".into(),
                 needed: "signed_in",
@@ -242,6 +299,12 @@ impl Counter {
         };
         let at = now();
         let out = self.desk()?.call_api_in(locale, &actor, at, op, req)?;
+        if op == "staff.set_pin" {
+            // Choosing one's own PIN ends the "temporary PIN" prompt.
+            if out.get("must_change").and_then(Value::as_bool) == Some(false) {
+                self.must_change_pin = false;
+            }
+        }
         if op == "shift.close" {
             // A backup at every shift close; the close is saved whatever happens here.
             if let Ok(desk) = self.desk() {
@@ -256,7 +319,7 @@ impl Counter {
     pub fn print(&mut self, args: PrintArgs) -> Result<(PathBuf, usize), ApiError> {
         let locale = args.locale.unwrap_or(self.locale());
         let req = serde_json::json!({
-            "form": args.form, "target": args.target, "locale": locale, "a6": args.a6,
+            "form": args.form, "target": args.target, "locale": locale, "a6": args.a6.unwrap_or(false),
         });
         let out = self.call("print", req)?;
         let printed: frontdesk::forms::Printed =
@@ -310,13 +373,31 @@ fn status(state: State<'_, AppState>) -> AppStatus {
 }
 
 #[tauri::command]
-fn init_counter(state: State<'_, AppState>, req: Value) -> Result<AppStatus, ApiError> {
-    state.lock().init(req)
+fn init_counter(
+    state: State<'_, AppState>,
+    req: Value,
+    pin: String,
+) -> Result<AppStatus, ApiError> {
+    state.lock().init(req, &pin)
 }
 
 #[tauri::command]
-fn sign_in(state: State<'_, AppState>, login: String) -> Result<AppStatus, ApiError> {
-    state.lock().sign_in(&login)
+fn sign_in(state: State<'_, AppState>, login: String, pin: String) -> Result<AppStatus, ApiError> {
+    state.lock().sign_in(&login, &pin)
+}
+
+#[tauri::command]
+fn lock_screen(state: State<'_, AppState>) -> AppStatus {
+    state.lock().lock()
+}
+
+#[tauri::command]
+fn unlock_screen(
+    state: State<'_, AppState>,
+    login: String,
+    pin: String,
+) -> Result<AppStatus, ApiError> {
+    state.lock().unlock(&login, &pin)
 }
 
 /// Restore a verified backup (the start-up offer on a damaged file, or a supervisor's choice).
@@ -329,6 +410,8 @@ fn restore_backup(state: State<'_, AppState>, path: String) -> Result<AppStatus,
 fn sign_out(state: State<'_, AppState>) -> AppStatus {
     let mut c = state.lock();
     c.session = None;
+    c.locked = false;
+    c.must_change_pin = false;
     c.status()
 }
 
@@ -490,6 +573,8 @@ pub fn run() {
             init_counter,
             sign_in,
             sign_out,
+            lock_screen,
+            unlock_screen,
             restore_backup,
             set_locale,
             call,
@@ -541,6 +626,8 @@ mod tests {
         }
     }
 
+    const PIN: &str = "4826";
+
     fn init_req() -> Value {
         serde_json::json!({
             "name": "锦绣花园物业服务中心", "locale": "zh-CN", "time_zone": "Asia/Shanghai",
@@ -554,8 +641,12 @@ mod tests {
         let s = c.status();
         assert!(!s.initialised);
         assert!(s.signed_in.is_none());
-        let s = c.init(init_req()).unwrap();
+        // A PIN that is too easy is refused before anything is written.
+        assert!(c.init(init_req(), "1234").is_err());
+        assert!(!c.status().initialised);
+        let s = c.init(init_req(), PIN).unwrap();
         assert!(s.initialised);
+        assert!(s.roster[0].has_pin);
         assert_eq!(s.signed_in.unwrap().login, "wang");
         assert_eq!(s.locale, Locale::ZhCn);
     }
@@ -563,11 +654,12 @@ mod tests {
     #[test]
     fn calls_need_a_signed_in_staff_member_and_errors_come_translated() {
         let (_d, mut c) = counter();
-        c.init(init_req()).unwrap();
+        c.init(init_req(), PIN).unwrap();
         c.session = None;
         let e = c.call("profile.get", Value::Null).unwrap_err();
         assert_eq!(e.code, frontdesk::error::ErrorCode::Forbidden);
-        c.sign_in("wang").unwrap();
+        assert!(c.sign_in("wang", "2580").is_err(), "a wrong PIN");
+        c.sign_in("wang", PIN).unwrap();
         let p = c.call("profile.get", Value::Null).unwrap();
         assert_eq!(p["name"], "锦绣花园物业服务中心");
         // A bad request names the field, in the screen's language.
@@ -586,7 +678,13 @@ mod tests {
             )
             .unwrap_err();
         assert!(e.message.contains("항목"), "{}", e.message);
-        assert!(c.sign_in("nobody").is_err());
+        assert!(c.sign_in("nobody", PIN).is_err());
+        // A locked screen refuses calls; another staff member's PIN is checked to unlock.
+        c.lock();
+        assert!(c.call("profile.get", Value::Null).is_err());
+        assert!(c.unlock("wang", "0000").is_err());
+        c.unlock("wang", PIN).unwrap();
+        assert!(c.call("profile.get", Value::Null).is_ok());
     }
 
     #[test]
@@ -608,7 +706,7 @@ mod tests {
         let dir = tempfile_dir::Dir::new();
         let path = dir.path().join("desk.sqlite3");
         let mut c = Counter::open(path.clone(), dir.path().join("docs"));
-        c.init(init_req()).unwrap();
+        c.init(init_req(), PIN).unwrap();
         c.call("shift.open", serde_json::json!({})).unwrap();
         c.call("shift.close", serde_json::json!({"notes": "交接"}))
             .unwrap();
@@ -638,12 +736,12 @@ mod tests {
     #[test]
     fn printing_saves_a_pdf_under_the_documents_folder_without_overwriting() {
         let (d, mut c) = counter();
-        c.init(init_req()).unwrap();
+        c.init(init_req(), PIN).unwrap();
         let args = || PrintArgs {
             form: frontdesk::forms::FormKind::LostSummary,
             target: "2026-11".into(),
             locale: None,
-            a6: false,
+            a6: None,
             open: Some(false),
         };
         let (p1, pages) = c.print(args()).unwrap();
@@ -660,7 +758,7 @@ mod tests {
         let cfg = frontdesk::typescript::config();
         let mut out = String::from(
             "// Generated from src-tauri/src/lib.rs by `bash scripts/gen-ts.sh`. Do not edit.\n\
-             import type { ApiError, Locale, Staff, FormKind } from \"./api\";\n\n",
+             import type { ApiError, Locale, Staff, FormKind, RosterEntry } from \"./api\";\n\n",
         );
         for decl in [
             AppStatus::decl(&cfg),

@@ -3,7 +3,7 @@
 //! its department, promised time and instructions, the follow-ups, the resolution and
 //! call-backs, and signature lines for the dispatch (派工人 / 接单人) and the completion.
 
-use super::lost_found::{grid, mask_contact, section, tr, when, A4_BODY};
+use super::lost_found::{grid, section, tr, when, A4_BODY};
 use super::{new_document, FormKind, Target};
 use crate::complaints::{get_detail, Complaint, ComplaintDetail};
 use crate::ctx::Ctx;
@@ -11,6 +11,7 @@ use crate::error::Result;
 use crate::i18n::{self, Locale};
 use crate::ids::ComplaintId;
 use crate::print::{Align, Block, Column, Document, PageSize, Table, Text};
+use crate::privacy::mask_contact;
 use rusqlite::Connection;
 
 /// Table text on this form: a step above the engine's default, like its grids.

@@ -3,10 +3,10 @@
 //! finder's notes the good deed) and the claim form (认领表: the item above, the claim below,
 //! two signature lines).
 //!
-//! Also home of what every record form shares: [`mask_contact`] and [`mask_id`] (a form never
-//! prints a full phone number or identity number), [`when`] (an instant as the counter's local
+//! Also home of what every record form shares: [`when`] (an instant as the counter's local
 //! date and time in the form's words) and [`fit_one_page`] (a slip or label that must stay one
-//! sheet is rebuilt denser until it does). Private identifying features are never read here.
+//! sheet is rebuilt denser until it does). Contacts and identity numbers are masked by
+//! `crate::privacy`; private identifying features are never read here.
 
 use super::{new_document, FormKind, Target};
 use crate::ctx::Ctx;
@@ -18,6 +18,7 @@ use crate::print::{
     self, format, Align, Block, Document, KeyValues, Margins, PageSize, Pane, Signatures, Text,
     SIZE_SMALL,
 };
+use crate::privacy::{mask_contact, mask_id};
 use chrono::{DateTime, Utc};
 use rusqlite::Connection;
 
@@ -32,45 +33,6 @@ pub(crate) fn tr(locale: Locale, key: &str) -> String {
 /// An instant as the counter's local date and time, in the form's words.
 pub(crate) fn when(ctx: &Ctx, locale: Locale, t: DateTime<Utc>) -> String {
     format::local_date_time(locale, t, ctx.tz())
-}
-
-/// A phone number or other contact with its middle hidden: the first 3 and the last 2–4
-/// letters or digits stay (`13812345678` → `138****5678`, `010-1234-5678` → `010-****-5678`),
-/// separators stay where they are; an e-mail address keeps two letters and its domain.
-pub fn mask_contact(contact: &str) -> String {
-    let s = contact.trim();
-    if let Some((local, domain)) = s.split_once('@') {
-        let keep: String = local.chars().take(2).collect();
-        return format!("{keep}***@{domain}");
-    }
-    let n = s.chars().filter(char::is_ascii_alphanumeric).count();
-    let (head, tail) = match n {
-        0..=4 => (0, n.min(1)),
-        5..=6 => (1, 2),
-        7..=9 => (3, 2),
-        10 => (3, 3),
-        _ => (3, 4),
-    };
-    let mut i = 0;
-    s.chars()
-        .map(|c| {
-            if !c.is_ascii_alphanumeric() {
-                return c;
-            }
-            let keep = i < head || i + tail >= n;
-            i += 1;
-            if keep {
-                c
-            } else {
-                '*'
-            }
-        })
-        .collect()
-}
-
-/// An identity-document number of which only the last characters are stored: `******1234`.
-pub fn mask_id(last4: &str) -> String {
-    format!("******{}", last4.trim())
 }
 
 /// `text` on one line (newlines become spaces), cut to `max` characters with `…`.
@@ -586,23 +548,6 @@ pub fn claim_form(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn contacts_keep_their_ends_only() {
-        assert_eq!(mask_contact("13812345678"), "138****5678");
-        assert_eq!(mask_contact("010-1234-5678"), "010-****-5678");
-        assert_eq!(mask_contact("+86 138 1234 5678"), "+86 1** **** 5678");
-        assert_eq!(mask_contact("02-123-4567"), "02-1**-**67");
-        assert_eq!(mask_contact("12345"), "1**45");
-        assert_eq!(mask_contact("1234"), "***4");
-        assert_eq!(mask_contact("wang.fang@example.com"), "wa***@example.com");
-        assert_eq!(mask_contact(""), "");
-    }
-
-    #[test]
-    fn identity_numbers_show_the_last_four_only() {
-        assert_eq!(mask_id("123X"), "******123X");
-    }
 
     #[test]
     fn clip_cuts_long_text_on_one_line() {

@@ -4,7 +4,7 @@
 //! and the identity document checked at pick-up shows only its last four characters.
 
 use super::lost_found::{
-    clip, code_line, details, fit_one_page, mask_id, signed_lines, slip_title, tr, when,
+    clip, code_line, details, fit_one_page, signed_lines, slip_title, tr, when,
 };
 use super::lost_found::{Density, SLIP_DENSITIES};
 use super::{new_document, FormKind, Target};
@@ -15,6 +15,7 @@ use crate::i18n::{self, Locale};
 use crate::ids::ParcelId;
 use crate::mail::{get_parcel, Direction, Parcel, ParcelStatus};
 use crate::print::{Align, Block, Document, PageSize, Text};
+use crate::privacy::mask_id;
 use crate::profile;
 use rusqlite::Connection;
 

@@ -5,12 +5,12 @@
 //!
 //! The figures come from the registers' own monthly operations (`lost_found.summary`,
 //! `lost_found.good_deeds`, `complaint.stats`) so paper and screen agree; the lists from
-//! their list functions. Contacts are masked and private features never read (see
-//! `shift.rs`). Labels: `print.monthly.*` in `assets/i18n/<lang>/print_reports.json`.
+//! their list functions. Contacts are masked (`crate::privacy`) and private features never
+//! read. Labels: `print.monthly.*` in `assets/i18n/<lang>/print_reports.json`.
 
 use super::shift::{
-    caption, date, date_over_time, list, log_heading, log_table, mask_contact, mask_phones,
-    month_day_time, none_block, one_column, shift_entries, shift_header, subtitle, tr, tr_args,
+    caption, date, date_over_time, list, log_heading, log_table, month_day_time, none_block,
+    one_column, shift_entries, shift_header, subtitle, tr, tr_args,
 };
 use super::{new_document, FormKind, Target};
 use crate::complaints::{self, StatsRequest};
@@ -23,6 +23,7 @@ use crate::lost_found::{
 use crate::print::{
     format, Bar, BarChart, Block, Column, Document, Orientation, PageSize, Pane, Table,
 };
+use crate::privacy::{mask_contact, mask_phones};
 use crate::shift::{self, ListShifts};
 use chrono::{DateTime, Months, NaiveDate, Utc};
 use rusqlite::Connection;

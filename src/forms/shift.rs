@@ -6,8 +6,8 @@
 //! recorded when it closed, for a shift still running the live ones — the found items in custody
 //! at that moment with their hand-on due dates, the checklist results and two signature lines.
 //! The duty-log table and the shift header are shared with the monthly duty-log archive
-//! (`monthly.rs`), and so are the privacy rules below: contacts are masked, phone numbers
-//! typed into free text too, and private features of found items are never read.
+//! (`monthly.rs`), and so are the privacy rules (`crate::privacy`): contacts are masked, phone
+//! numbers typed into free text too, and private features of found items are never read.
 //!
 //! Labels: `print.handover.*` and `print.checklist.*` in `assets/i18n/<lang>/print_reports.json`,
 //! plus the registers' own words (`field.*`, `kind.*`, `status.*`, `open_kind.*` …).
@@ -21,6 +21,7 @@ use crate::i18n::{self, Locale};
 use crate::ids::ShiftId;
 use crate::lost_found::{retention, FoundItem};
 use crate::print::{format, Align, Block, Column, Document, PageSize, Table, Text, SIZE_HEADING};
+use crate::privacy::{mask_contact, mask_phones};
 use crate::shift::{self, ListEntries, LogEntry, Shift, ShiftStatus};
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use rusqlite::Connection;
@@ -113,91 +114,6 @@ pub(super) fn subtitle(text: impl Into<String>) -> Block {
 /// Small grey text: who ran a checklist, "as at …".
 pub(super) fn caption(text: impl Into<String>) -> Block {
     Block::Text(Text::new(text, crate::print::SIZE_BODY).muted())
-}
-
-// ---------------------------------------------------------------------------------------------
-// Privacy
-
-/// A contact as printed: a phone number keeps its first 3 and last 4 digits (fewer when it is
-/// short), separators stay; another contact (a WeChat or Kakao handle, an e-mail) keeps only
-/// its first and last character.
-pub(super) fn mask_contact(s: &str) -> String {
-    let s = s.trim();
-    if s.chars().any(char::is_alphabetic) || s.chars().filter(char::is_ascii_digit).count() < 5 {
-        let chars: Vec<char> = s.chars().collect();
-        return match chars.as_slice() {
-            [] => String::new(),
-            [_] | [_, _] => "*".repeat(chars.len()),
-            [first, .., last] => format!("{first}***{last}"),
-        };
-    }
-    mask_digits(s)
-}
-
-/// Keep the first 3 and the last 4 digits (3 of 8–9, 2 of fewer), star the rest.
-fn mask_digits(s: &str) -> String {
-    let digits = s.chars().filter(char::is_ascii_digit).count();
-    let keep_last = match digits {
-        10.. => 4,
-        8 | 9 => 3,
-        _ => 2,
-    };
-    let keep_first = 3.min(digits.saturating_sub(keep_last + 1));
-    let mut i = 0;
-    s.chars()
-        .map(|c| {
-            if c.is_ascii_digit() {
-                i += 1;
-                if i <= keep_first || i > digits - keep_last {
-                    c
-                } else {
-                    '*'
-                }
-            } else {
-                c
-            }
-        })
-        .collect()
-}
-
-/// Free text with the phone numbers in it masked: a run of digits and hyphens of 9–13 digits
-/// that starts with 0 or 1 (or follows `+`) and is not part of a code such as `SF1234567890`
-/// (dates such as 2026-11-24 do not match).
-pub(super) fn mask_phones(text: &str) -> String {
-    let chars: Vec<char> = text.chars().collect();
-    let mut out = String::with_capacity(text.len());
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        let starts_run = c.is_ascii_digit()
-            && (i == 0 || !(chars[i - 1].is_ascii_alphanumeric() || chars[i - 1] == '-'));
-        if !starts_run {
-            out.push(c);
-            i += 1;
-            continue;
-        }
-        let mut j = i;
-        while j < chars.len() && (chars[j].is_ascii_digit() || chars[j] == '-') {
-            j += 1;
-        }
-        // Trailing hyphens are not part of the number.
-        let mut end = j;
-        while end > i && chars[end - 1] == '-' {
-            end -= 1;
-        }
-        let run: String = chars[i..end].iter().collect();
-        let digits = run.chars().filter(char::is_ascii_digit).count();
-        let glued = j < chars.len() && chars[j].is_ascii_alphanumeric();
-        let plus = i > 0 && chars[i - 1] == '+';
-        let phone = !glued && (9..=13).contains(&digits) && (plus || c == '0' || c == '1');
-        if phone {
-            out.push_str(&mask_digits(&run));
-        } else {
-            out.push_str(&run);
-        }
-        i = end;
-    }
-    out
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -734,34 +650,4 @@ pub fn checklist(
         tr(l, "print.checklist.sign_supervisor"),
     ]));
     Ok(doc)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn phone_contacts_keep_first_three_and_last_four_digits() {
-        assert_eq!(mask_contact("13812345678"), "138****5678");
-        assert_eq!(mask_contact("010-1234-5678"), "010-****-5678");
-        assert_eq!(mask_contact("+86 138 1234 5678"), "+86 1** **** 5678");
-        assert_eq!(mask_contact("6543210"), "654**10");
-        assert_eq!(mask_contact("wx_zhang88"), "w***8");
-        assert_eq!(mask_contact("1234"), "1***4");
-        assert_eq!(mask_contact("ab"), "**");
-    }
-
-    #[test]
-    fn phone_numbers_in_free_text_are_masked_not_dates_or_codes() {
-        assert_eq!(
-            mask_phones("请回电13812345678，或 010-1234-5678。"),
-            "请回电138****5678，或 010-****-5678。"
-        );
-        assert_eq!(
-            mask_phones("2026-11-24 快递 SF1234567890123 已到 DL-000123"),
-            "2026-11-24 快递 SF1234567890123 已到 DL-000123"
-        );
-        assert_eq!(mask_phones("房号 1201，共 3 件"), "房号 1201，共 3 件");
-        assert_eq!(mask_phones("+821012345678"), "+821*****5678");
-    }
 }

@@ -1687,8 +1687,14 @@ pub fn operations() -> Vec<Operation> {
         ),
         op_read(
             "found_item.list",
-            "Found items, newest first; filters: status, from/to (found time), category.",
-            list_found,
+            "Found items, newest first; filters: status, from/to (found time), category (finders' contacts masked).",
+            |c, ctx, r: ListFoundItems| {
+                let mut list = list_found(c, ctx, r)?;
+                for f in &mut list {
+                    crate::privacy::mask_opt(&mut f.finder_contact);
+                }
+                Ok(list)
+            },
         ),
         op_write(
             "found_item.amend",
@@ -1735,8 +1741,14 @@ pub fn operations() -> Vec<Operation> {
         ),
         op_read(
             "lost_report.list",
-            "Lost-item reports, newest first; filters: status, from/to (reported time), category.",
-            list_reports,
+            "Lost-item reports, newest first; filters: status, from/to (reported time), category (contacts masked: the full one is on lost_report.get).",
+            |c, ctx, r: ListLostReports| {
+                let mut list = list_reports(c, ctx, r)?;
+                for l in &mut list {
+                    l.contact = crate::privacy::mask_contact(&l.contact);
+                }
+                Ok(list)
+            },
         ),
         op_write(
             "lost_report.withdraw",

@@ -150,3 +150,100 @@ fn verify_reports_a_tampered_file_and_exits_1() {
     let out = String::from_utf8_lossy(&o.stdout);
     assert!(out.contains("audit chain broken at event 1"), "{out}");
 }
+
+fn fd_stdin(db: &Path, args: &[&str], input: &str) -> Output {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_frontdesk"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env_remove("FRONTDESK_AS")
+        .env_remove("FRONTDESK_NOW")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("run frontdesk");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn staff_set_pin_reads_the_pin_from_stdin_and_export_masked_hides_contacts() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.sqlite3");
+    let now = ["--now", "2026-11-24T01:00:00Z"];
+    let o = fd(
+        &db,
+        &[
+            &now[..],
+            &["init", "--name", "服务中心", "--admin-name", "管理员"],
+        ]
+        .concat(),
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let o = fd(
+        &db,
+        &[
+            &now[..],
+            &[
+                "--as",
+                "admin",
+                "call",
+                "staff.add",
+                r#"{"login": "wang", "name": "王芳", "role": "receptionist", "phone": "13812345678"}"#,
+            ],
+        ]
+        .concat(),
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    // The machine owner sets the admin's own first PIN, then a temporary one for wang.
+    let o = fd_stdin(
+        &db,
+        &[&now[..], &["--as", "admin", "staff", "set-pin"]].concat(),
+        "73914682\n",
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(json_of(&o)["must_change"], false);
+    let o = fd_stdin(
+        &db,
+        &[
+            &now[..],
+            &["--as", "admin", "staff", "set-pin", "--for", "wang"],
+        ]
+        .concat(),
+        "25807193\n",
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(json_of(&o)["must_change"], true);
+    // Changing one's own PIN needs the current one on the second line.
+    let o = fd_stdin(
+        &db,
+        &[&now[..], &["--as", "wang", "staff", "set-pin"]].concat(),
+        "36925814\n",
+    );
+    assert!(!o.status.success());
+    assert_eq!(json_of(&o)["field"], "current_pin");
+    let o = fd_stdin(
+        &db,
+        &[&now[..], &["--as", "wang", "staff", "set-pin"]].concat(),
+        "36925814\n25807193\n",
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+
+    let o = fd(&db, &["export", "staff", "--masked"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let csv = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        csv.contains("138****5678") && !csv.contains("13812345678"),
+        "{csv}"
+    );
+    assert!(!csv.contains("argon2"), "{csv}");
+    let o = fd(&db, &["export", "staff"]);
+    assert!(String::from_utf8_lossy(&o.stdout).contains("13812345678"));
+}

@@ -138,6 +138,30 @@ fn random_requests_to_every_operation_never_panic_nor_change_anything_when_refus
                     if let Err(e) = &out {
                         refused.set(refused.get() + 1);
                         prop_assert!(!e.message.is_empty());
+                        // A forbidden request changes nothing but is itself recorded (one
+                        // `operation` / `refused` event naming the operation); a wrong current
+                        // PIN counts against the throttle (one `pin_check_failed` event).
+                        let trail = match e.code {
+                            frontdesk::ErrorCode::Forbidden => Some(("operation", "refused")),
+                            frontdesk::ErrorCode::WrongPin => Some(("staff", "pin_check_failed")),
+                            _ => None,
+                        };
+                        let before = if let Some(expected) = trail {
+                            let (entity, action, reason): (String, String, String) = d
+                                .conn()
+                                .query_row(
+                                    "SELECT entity, action, reason FROM audit_log ORDER BY seq DESC LIMIT 1",
+                                    [],
+                                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+                                )
+                                .unwrap();
+                            prop_assert_eq!((entity.as_str(), action.as_str()), expected);
+                            prop_assert_eq!(reason.as_str(), op.name);
+                            prop_assert_eq!(fingerprint(&d).0, before.0 + 1);
+                            fingerprint(&d)
+                        } else {
+                            before.clone()
+                        };
                         prop_assert_eq!(
                             fingerprint(&d),
                             before.clone(),

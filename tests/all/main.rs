@@ -5,6 +5,7 @@ mod backups;
 mod cli;
 mod common;
 
+mod auth;
 mod complaints;
 mod core;
 mod crash;

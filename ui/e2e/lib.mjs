@@ -121,12 +121,23 @@ export async function bodyText(driver) {
   return driver.findElement(By.css("body")).getText();
 }
 
+export const ADMIN_PIN = "4826";
+
+/** Sign in from the sign-in screen (or unlock the lock screen) with a PIN. */
+export async function signIn(driver, login, pin) {
+  await click(driver, `sign-in-${login}`);
+  const box = await byTestId(driver, "pin");
+  await box.sendKeys(pin, Key.ENTER);
+}
+
 /** First run in Chinese: set up the counter and sign in as its admin. */
 export async function setUpCounter(driver, { locale = "zh-CN", name = "锦绣花园物业服务中心" } = {}) {
   await click(driver, `setup-locale-${locale}`);
   await type(driver, "setup-name", name);
   await type(driver, "setup-login", "wang");
   await type(driver, "setup-admin-name", "王芳");
+  await type(driver, "setup-pin", ADMIN_PIN);
+  await type(driver, "setup-pin2", ADMIN_PIN);
   await click(driver, "setup-save");
   await byTestId(driver, "today");
 }
@@ -143,6 +154,8 @@ export function savedPdfs(docs) {
 }
 
 export async function screenshot(driver, file) {
-  const { writeFileSync } = await import("node:fs");
+  const { writeFileSync, mkdirSync } = await import("node:fs");
+  const { dirname } = await import("node:path");
+  mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, Buffer.from(await driver.takeScreenshot(), "base64"));
 }

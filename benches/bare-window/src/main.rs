@@ -6,7 +6,10 @@ static START: std::sync::OnceLock<Instant> = std::sync::OnceLock::new();
 
 #[tauri::command]
 fn painted() {
-    let ms = START.get().map(|s| s.elapsed().as_secs_f64() * 1000.0).unwrap_or(0.0);
+    let ms = START
+        .get()
+        .map(|s| s.elapsed().as_secs_f64() * 1000.0)
+        .unwrap_or(0.0);
     println!("painted {ms:.1}");
 }
 

@@ -14,11 +14,11 @@ recipient_name: string,
 /**
  * The addressee's unit, company or address.
  */
-recipient_unit: string | null, recipient_contact: string | null, carrier: string | null, tracking_no: string | null, 
+recipient_unit?: string, recipient_contact?: string, carrier?: string, tracking_no?: string, 
 /**
  * When it was left at the counter (default: now).
  */
-received_at: string | null, storage_location: string | null, note: string | null, };
+received_at?: string, storage_location?: string, note?: string, };
 
 export type AcknowledgeHandover = { handover_id: HandoverId, };
 
@@ -30,35 +30,35 @@ mime: ImageMime,
 /**
  * The file, base64 (standard alphabet).
  */
-data_base64: string, caption: string | null, };
+data_base64: string, caption?: string, };
 
 export type AddDefaults = { kind: ChecklistKind, };
 
 export type AddItem = { kind: ChecklistKind, text: string, };
 
-export type AddStaff = { login: string, name: string, role: Role, phone: string | null, };
+export type AddStaff = { login: string, name: string, role: Role, phone?: string, };
 
-export type AmendComplaint = { id: ComplaintId, weight: Weight | null, channel: Channel | null, complainant_name: string | null, contact: string | null, unit: string | null, category: ComplaintCategory | null, content: string | null, severity: Severity | null, received_at: string | null, 
+export type AmendComplaint = { id: ComplaintId, weight?: Weight, channel?: Channel, complainant_name?: string, contact?: string, unit?: string, category?: ComplaintCategory, content?: string, severity?: Severity, received_at?: string, 
 /**
  * Why (kept in the history).
  */
 reason: string, };
 
-export type AmendEntry = { id: LogEntryId, kind: LogKind | null, at: string | null, person: string | null, contact: string | null, unit: string | null, content: string | null, promised: string | null, promised_by: string | null, dispatched_to: string | null, addressed_to: string | null, urgent: boolean | null, reason: string, };
+export type AmendEntry = { id: LogEntryId, kind?: LogKind, at?: string, person?: string, contact?: string, unit?: string, content?: string, promised?: string, promised_by?: string, dispatched_to?: string, addressed_to?: string, urgent?: boolean, reason: string, };
 
-export type AmendFoundItem = { id: FoundItemId, finder_name: string | null, finder_contact: string | null, finder_staff: StaffRef | null, team_leader: string | null, witness: string | null, found_at: string | null, found_place: string | null, category: Category | null, description: string | null, private_features: string | null, valuable: boolean | null, storage_location: string | null, reason: string, };
+export type AmendFoundItem = { id: FoundItemId, finder_name?: string, finder_contact?: string, finder_staff?: StaffRef, team_leader?: string, witness?: string, found_at?: string, found_place?: string, category?: Category, description?: string, private_features?: string, valuable?: boolean, storage_location?: string, reason: string, };
 
-export type AmendLostReport = { id: LostReportId, reporter_name: string | null, contact: string | null, lost_at: string | null, lost_from: string | null, lost_to: string | null, lost_place: string | null, category: Category | null, description: string | null, reason: string, };
+export type AmendLostReport = { id: LostReportId, reporter_name?: string, contact?: string, lost_at?: string, lost_from?: string, lost_to?: string, lost_place?: string, category?: Category, description?: string, reason: string, };
 
-export type AmendParcel = { id: ParcelId, kind: ParcelKind | null, carrier: string | null, tracking_no: string | null, recipient_name: string | null, recipient_unit: string | null, recipient_contact: string | null, sender: string | null, received_at: string | null, storage_location: string | null, note: string | null, 
+export type AmendParcel = { id: ParcelId, kind?: ParcelKind, carrier?: string, tracking_no?: string, recipient_name?: string, recipient_unit?: string, recipient_contact?: string, sender?: string, received_at?: string, storage_location?: string, note?: string, 
 /**
  * Why (kept in the history).
  */
 reason: string, };
 
-export type AmendShift = { id: ShiftId, staff_on_duty: Array<string> | null, weather: string | null, duty_manager: string | null, duty_leader: string | null, operations_notes: string | null, visitor_count: number | null, reason: string, };
+export type AmendShift = { id: ShiftId, staff_on_duty?: Array<string>, weather?: string, duty_manager?: string, duty_leader?: string, operations_notes?: string, visitor_count?: number, reason: string, };
 
-export type ApiError = { code: ErrorCode, message: string, field: string | null, };
+export type ApiError = { code: ErrorCode, message: string, field?: string, };
 
 export type Arrival = "visitor" | "staff" | "on_site";
 
@@ -103,9 +103,9 @@ export type BrokenLink = { seq: number, problem: string, };
 
 export type Callback = { id: number, shift_id: ShiftId, at: string, by: StaffId, by_name: string, satisfied: boolean, note: string, next_callback_at: string | null, };
 
-export type CallbackComplaint = { id: ComplaintId, satisfied: boolean, note: string | null, next_callback_at: string | null, };
+export type CallbackComplaint = { id: ComplaintId, satisfied: boolean, note?: string, next_callback_at?: string, };
 
-export type CallbackRequest = { id: LogEntryId, satisfied: boolean, note: string, next_callback_at: string | null, };
+export type CallbackRequest = { id: LogEntryId, satisfied: boolean, note: string, next_callback_at?: string, };
 
 export type Candidate = { register: Register, id: number, code: string, category: Category, description: string, place: string, 
 /**
@@ -185,7 +185,7 @@ id_last4: string,
 /**
  * How ownership was verified (features described, report matched …).
  */
-verification: string, lost_report_id: LostReportId | null, };
+verification: string, lost_report_id?: LostReportId, };
 
 export type ClaimId = number;
 
@@ -195,7 +195,7 @@ export type CloseShift = {
 /**
  * What the next shift should know beyond the open items.
  */
-notes: string | null, };
+notes?: string, };
 
 export type Complaint = { id: ComplaintId, code: string, weight: Weight, channel: Channel, complainant_name: string, contact: string | null, unit: string | null, category: ComplaintCategory, content: string, severity: Severity, escalated: boolean, escalated_at: string | null, received_at: string, received_by: StaffId, received_by_name: string, status: ComplaintStatus, 
 /**
@@ -289,7 +289,11 @@ police_handover_days: number,
 /**
  * `other` regime: days an item is held before the monthly hand-over to finance.
  */
-finance_holding_days: number, created_at: string, updated_at: string, };
+finance_holding_days: number, 
+/**
+ * Minutes without input after which the app locks the screen (sign-in to unlock).
+ */
+lock_after_minutes: number, created_at: string, updated_at: string, };
 
 export type Criterion = "category" | "time" | "place" | "description";
 
@@ -315,15 +319,15 @@ export type DispatchComplaint = { id: ComplaintId, department: string,
 /**
  * The time promised to the complainant.
  */
-promised_at: string, instructions: string | null, };
+promised_at: string, instructions?: string, };
 
-export type DispatchParcel = { id: ParcelId, carrier: string | null, tracking_no: string | null, };
+export type DispatchParcel = { id: ParcelId, carrier?: string, tracking_no?: string, };
 
 export type DisposeFoundItem = { id: FoundItemId, disposition: Disposition, 
 /**
  * E.g. the police receipt number.
  */
-reference: string | null, note: string | null, };
+reference?: string, note?: string, };
 
 export type Disposition = "police" | "finance" | "returned_to_finder" | "disposed";
 
@@ -333,7 +337,7 @@ export type EntryById = { id: LogEntryId, };
 
 export type EntryStatus = "open" | "done" | "closed";
 
-export type ErrorCode = "invalid_input" | "bad_request" | "not_found" | "duplicate" | "invalid_state" | "handover_pending" | "no_open_shift" | "forbidden" | "unknown_operation" | "not_initialised" | "busy" | "storage_full" | "read_only" | "corrupt" | "storage";
+export type ErrorCode = "invalid_input" | "bad_request" | "not_found" | "duplicate" | "invalid_state" | "handover_pending" | "no_open_shift" | "forbidden" | "wrong_pin" | "locked" | "pin_not_set" | "unknown_operation" | "not_initialised" | "busy" | "storage_full" | "read_only" | "corrupt" | "storage";
 
 export type ExceptionKind = "damaged" | "misaddressed" | "lost";
 
@@ -341,7 +345,7 @@ export type FileLostReport = { reporter_name: string, contact: string,
 /**
  * Approximately when it was lost.
  */
-lost_at: string, lost_from: string | null, lost_to: string | null, lost_place: string, category: Category, description: string, };
+lost_at: string, lost_from?: string, lost_to?: string, lost_place: string, category: Category, description: string, };
 
 export type FollowUp = { id: number, shift_id: ShiftId, at: string, by: StaffId, by_name: string, note: string, done: boolean, };
 
@@ -413,7 +417,7 @@ to_staff: StaffRef,
 /**
  * Where it is kept from now on.
  */
-storage_location: string, note: string | null, };
+storage_location: string, note?: string, };
 
 export type Handover = { id: HandoverId, code: string, from_shift_id: ShiftId, from_shift_code: string, to_shift_id: ShiftId | null, to_shift_code: string | null, closed_by: StaffId, closed_by_name: string, closed_at: string, notes: string | null, acknowledged_by: StaffId | null, acknowledged_by_name: string | null, acknowledged_at: string | null, 
 /**
@@ -429,7 +433,7 @@ export type HistoryRequest = {
 /**
  * The record's code (`FI-000123`), or `entity` + `id`.
  */
-code: string | null, entity: string | null, id: number | null, };
+code?: string, entity?: string, id?: number, };
 
 export type IdDocType = "resident_id" | "passport" | "drivers_license" | "other";
 
@@ -441,71 +445,71 @@ export type LegalRegime = "CN" | "KR" | "other";
 
 export type ListAttachments = { entity: AttachEntity, entity_id: number, };
 
-export type ListComplaints = { status: ComplaintStatus | null, category: ComplaintCategory | null, weight: Weight | null, 
+export type ListComplaints = { status?: ComplaintStatus, category?: ComplaintCategory, weight?: Weight, 
 /**
  * Received at or after.
  */
-from: string | null, 
+from?: string, 
 /**
  * Received before.
  */
-to: string | null, 
+to?: string, 
 /**
  * Part of the complainant's name or unit.
  */
-complainant: string | null, 
+complainant?: string, 
 /**
  * At most this many (default 200, at most 1000).
  */
-limit: number | null, };
+limit?: number, };
 
-export type ListEntries = { shift_id: ShiftId | null, from: string | null, to: string | null, status: EntryStatus | null, kind: LogKind | null, };
+export type ListEntries = { shift_id?: ShiftId, from?: string, to?: string, status?: EntryStatus, kind?: LogKind, };
 
-export type ListFoundItems = { status: FoundStatus | null, 
+export type ListFoundItems = { status?: FoundStatus, 
 /**
  * Found at or after.
  */
-from: string | null, 
+from?: string, 
 /**
  * Found before.
  */
-to: string | null, category: Category | null, };
+to?: string, category?: Category, };
 
 export type ListItems = { 
 /**
  * One kind (all when absent).
  */
-kind: ChecklistKind | null, include_inactive: boolean, };
+kind?: ChecklistKind, include_inactive: boolean, };
 
-export type ListLostReports = { status: ReportStatus | null, 
+export type ListLostReports = { status?: ReportStatus, 
 /**
  * Reported at or after.
  */
-from: string | null, 
+from?: string, 
 /**
  * Reported before.
  */
-to: string | null, category: Category | null, };
+to?: string, category?: Category, };
 
-export type ListParcels = { status: ParcelStatus | null, direction: Direction | null, 
+export type ListParcels = { status?: ParcelStatus, direction?: Direction, 
 /**
  * Received at or after.
  */
-from: string | null, 
+from?: string, 
 /**
  * Received before.
  */
-to: string | null, 
+to?: string, 
 /**
  * Part of the recipient's name or unit.
  */
-recipient: string | null, 
+recipient?: string, 
 /**
  * At most this many (default 200, at most 1000).
  */
-limit: number | null, };
+limit?: number, };
 
-export type ListShifts = { from: string | null, to: string | null, };
+export type ListShifts = { from?: string, to?: string, };
 
 export type ListStaff = { 
 /**
@@ -609,7 +613,7 @@ export type LostReportId = number;
 
 export type LostReportRef = { id: LostReportId, };
 
-export type MatchesRequest = { found_item_id: FoundItemId | null, lost_report_id: LostReportId | null, };
+export type MatchesRequest = { found_item_id?: FoundItemId, lost_report_id?: LostReportId, };
 
 export type MonthRequest = { 
 /**
@@ -639,11 +643,11 @@ export type NewLogEntry = { kind: LogKind,
 /**
  * When it happened (default: now).
  */
-at: string | null, person: string | null, contact: string | null, unit: string | null, content: string, promised: string | null, promised_by: string | null, dispatched_to: string | null, addressed_to: string | null, urgent: boolean, 
+at?: string, person?: string, contact?: string, unit?: string, content: string, promised?: string, promised_by?: string, dispatched_to?: string, addressed_to?: string, urgent: boolean, 
 /**
  * Default: true for calls, visits, dispatches and incidents; false for briefings and notes.
  */
-needs_follow_up: boolean | null, };
+needs_follow_up?: boolean, };
 
 export type NoticeFoundItem = { id: FoundItemId, notice_at: string, };
 
@@ -651,7 +655,7 @@ export type Notification = { at: string, channel: NotifyChannel, note: string | 
 
 export type NotifyChannel = "phone" | "sms" | "wechat" | "kakao" | "in_person" | "notice_board" | "other";
 
-export type NotifyParcel = { id: ParcelId, channel: NotifyChannel, note: string | null, };
+export type NotifyParcel = { id: ParcelId, channel: NotifyChannel, note?: string, };
 
 export type OpenItem = { kind: OpenKind, register: Register, record_id: number, code: string, 
 /**
@@ -661,7 +665,7 @@ summary: string, due_at: string | null, overdue: boolean, };
 
 export type OpenKind = "open_log_entry" | "overdue_promise" | "callback_due" | "parcel_waiting" | "parcel_reminder" | "valuable_to_custodian" | "found_item_in_custody" | "retention_due" | "complaint_open" | "complaint_overdue" | "complaint_callback_due";
 
-export type OpenShift = { staff_on_duty: Array<string>, weather: string | null, duty_manager: string | null, duty_leader: string | null, operations_notes: string | null, visitor_count: number | null, };
+export type OpenShift = { staff_on_duty: Array<string>, weather?: string, duty_manager?: string, duty_leader?: string, operations_notes?: string, visitor_count?: number, };
 
 export type Parcel = { id: ParcelId, code: string, direction: Direction, kind: ParcelKind, carrier: string | null, tracking_no: string | null, recipient_name: string, recipient_unit: string | null, recipient_contact: string | null, sender: string | null, 
 /**
@@ -713,15 +717,21 @@ picked_up_by: string,
 /**
  * The recipient, when someone else collects for them.
  */
-on_behalf_of: string | null, 
+on_behalf_of?: string, 
 /**
  * Whether an identity document was checked.
  */
-id_checked: boolean, id_doc_type: string | null, 
+id_checked: boolean, id_doc_type?: string, 
 /**
  * Only the last 4 characters of the document number; a full number is refused.
  */
-id_last4: string | null, note: string | null, };
+id_last4?: string, note?: string, };
+
+export type PinStatus = { staff_id: StaffId, code: string, has_pin: boolean, 
+/**
+ * A temporary PIN set by an admin: the staff member must choose their own.
+ */
+must_change: boolean, failed_attempts: number, locked_until: string | null, };
 
 export type PrintRequest = { form: FormKind, 
 /**
@@ -731,7 +741,7 @@ target: string,
 /**
  * The language of the form (default: the counter's).
  */
-locale: Locale | null, 
+locale?: Locale, 
 /**
  * Item cards only: print on A6 instead of the 90 × 55 mm label.
  */
@@ -749,25 +759,25 @@ pdf_base64: string, };
 
 export type PrivateFeatures = { id: FoundItemId, code: string, private_features: string | null, };
 
-export type ReceiveParcel = { kind: ParcelKind, carrier: string | null, 
+export type ReceiveParcel = { kind: ParcelKind, carrier?: string, 
 /**
  * Required except for letters and newspapers.
  */
-tracking_no: string | null, recipient_name: string, 
+tracking_no?: string, recipient_name: string, 
 /**
  * Unit, room or company.
  */
-recipient_unit: string | null, recipient_contact: string | null, sender: string | null, 
+recipient_unit?: string, recipient_contact?: string, sender?: string, 
 /**
  * When it arrived (default: now).
  */
-received_at: string | null, storage_location: string | null, note: string | null, };
+received_at?: string, storage_location?: string, note?: string, };
 
-export type RecordComplaint = { weight: Weight, channel: Channel, complainant_name: string, contact: string | null, 
+export type RecordComplaint = { weight: Weight, channel: Channel, complainant_name: string, contact?: string, 
 /**
  * Unit, room or company.
  */
-unit: string | null, category: ComplaintCategory, 
+unit?: string, category: ComplaintCategory, 
 /**
  * What the person said, in their words.
  */
@@ -775,11 +785,11 @@ content: string,
 /**
  * Default `normal`.
  */
-severity: Severity | null, 
+severity?: Severity, 
 /**
  * When it was received (default: now).
  */
-received_at: string | null, };
+received_at?: string, };
 
 export type Recorded<T> = { candidates: Array<Candidate>, } & T;
 
@@ -789,15 +799,15 @@ export type RegisterFoundItem = { arrival: Arrival,
 /**
  * visitor: the visitor who handed it in.
  */
-finder_name: string | null, finder_contact: string | null, 
+finder_name?: string, finder_contact?: string, 
 /**
  * staff / on_site: the staff member who found it.
  */
-finder_staff: StaffRef | null, 
+finder_staff?: StaffRef, 
 /**
  * on_site: the team leader and the witness who checked it with the finder.
  */
-team_leader: string | null, witness: string | null, found_at: string, found_place: string, category: Category, 
+team_leader?: string, witness?: string, found_at: string, found_place: string, category: Category, 
 /**
  * What anyone may see (item-information card, lists, search).
  */
@@ -805,11 +815,11 @@ description: string,
 /**
  * What only the owner would know; used to verify a claim, never shown in lists.
  */
-private_features: string | null, 
+private_features?: string, 
 /**
  * Default: true for cash, phone, jewellery/watch and electronics.
  */
-valuable: boolean | null, storage_location: string, };
+valuable?: boolean, storage_location: string, };
 
 export type RemindersRequest = Record<symbol, never>;
 
@@ -829,7 +839,7 @@ export type ResultInput = { item_id: ChecklistItemId, ok: boolean,
 /**
  * Required when not OK: what is wrong.
  */
-note: string | null, };
+note?: string, };
 
 export type RetentionDue = { step: RetentionStep, 
 /**
@@ -846,7 +856,7 @@ export type RetentionRequest = {
 /**
  * Only items due within this many days (overdue ones always).
  */
-within_days: number | null, };
+within_days?: number, };
 
 export type RetentionRow = { id: FoundItemId, code: string, category: Category, description: string, found_at: string, found_date: string, valuable: boolean, holder_name: string, storage_location: string, notice_at: string | null, step: RetentionStep, due_date: string, state_date: string | null, 
 /**
@@ -859,6 +869,12 @@ export type RetentionStep = "police" | "public_security" | "state" | "finance";
 export type ReturnParcel = { id: ParcelId, reason: string, };
 
 export type Role = "receptionist" | "supervisor" | "custodian" | "admin";
+
+export type RosterEntry = { id: StaffId, code: string, login: string, name: string, role: Role, has_pin: boolean, 
+/**
+ * Attempts are refused before this time (compare with the clock).
+ */
+locked_until: string | null, };
 
 export type RunById = { id: ChecklistRunId, };
 
@@ -884,19 +900,21 @@ registers: Array<Register>,
 /**
  * Only records in this status.
  */
-status: string | null, 
+status?: string, 
 /**
  * Only records from this time on.
  */
-from: string | null, 
+from?: string, 
 /**
  * Only records before this time.
  */
-to: string | null, 
+to?: string, 
 /**
  * At most this many hits (default 50, at most 500).
  */
-limit: number | null, };
+limit?: number, };
+
+export type SetPin = { id?: StaffId, pin: string, current_pin?: string, };
 
 export type Severity = "normal" | "important" | "major";
 
@@ -932,6 +950,18 @@ export type ShiftId = number;
 
 export type ShiftStatus = "awaiting_ack" | "open" | "closed";
 
+export type SignIn = { login: string, pin: string, };
+
+export type SignedIn = { staff: Staff, 
+/**
+ * The PIN was a temporary one from an admin: ask for a new one now (`staff.set_pin`).
+ */
+must_change_pin: boolean, 
+/**
+ * The counter's idle minutes before the screen locks.
+ */
+lock_after_minutes: number, };
+
 export type Staff = { id: StaffId, code: string, login: string, name: string, role: Role, phone: string | null, active: boolean, created_at: string, updated_at: string, };
 
 export type StaffId = number;
@@ -946,21 +976,23 @@ month: string, };
 
 export type TodayRequest = Record<symbol, never>;
 
-export type UpdateItem = { id: ChecklistItemId, text: string | null, position: number | null, active: boolean | null, reason: string, };
+export type UnlockStaff = { id: StaffId, reason: string, };
 
-export type UpdateProfile = { name: string | null, locale: Locale | null, time_zone: string | null, legal_regime: LegalRegime | null, parcel_reminder_days: number | null, police_handover_days: number | null, finance_holding_days: number | null, 
+export type UpdateItem = { id: ChecklistItemId, text?: string, position?: number, active?: boolean, reason: string, };
+
+export type UpdateProfile = { name?: string, locale?: Locale, time_zone?: string, legal_regime?: LegalRegime, parcel_reminder_days?: number, police_handover_days?: number, finance_holding_days?: number, lock_after_minutes?: number, 
 /**
  * Why (kept in the history).
  */
-reason: string | null, };
+reason?: string, };
 
 export type UpdateShift = { 
 /**
  * The shift (default: the current one). A closed shift is amended instead.
  */
-id: ShiftId | null, staff_on_duty: Array<string> | null, weather: string | null, duty_manager: string | null, duty_leader: string | null, operations_notes: string | null, visitor_count: number | null, };
+id?: ShiftId, staff_on_duty?: Array<string>, weather?: string, duty_manager?: string, duty_leader?: string, operations_notes?: string, visitor_count?: number, };
 
-export type UpdateStaff = { id: StaffId, name: string | null, role: Role | null, phone: string | null, active: boolean | null, reason: string, };
+export type UpdateStaff = { id: StaffId, name?: string, role?: Role, phone?: string, active?: boolean, reason: string, };
 
 export type VerifyReport = { 
 /**
@@ -994,6 +1026,8 @@ export interface Ops {
   "staff.me": { req: Empty; resp: Staff; writes: false };
   "staff.add": { req: AddStaff; resp: Staff; writes: true };
   "staff.update": { req: UpdateStaff; resp: Staff; writes: true };
+  "staff.set_pin": { req: SetPin; resp: PinStatus; writes: true };
+  "staff.unlock": { req: UnlockStaff; resp: PinStatus; writes: true };
   "today.open_items": { req: TodayRequest; resp: Array<OpenItem>; writes: false };
   "shift.open": { req: OpenShift; resp: Shift; writes: true };
   "shift.update": { req: UpdateShift; resp: Shift; writes: true };
@@ -1072,7 +1106,7 @@ export interface Ops {
 export type OpName = keyof Ops;
 
 /** The operations that write, for the UI's saving indicator. */
-export const WRITE_OPS: readonly OpName[] = ["profile.update", "staff.add", "staff.update", "shift.open", "shift.update", "shift.amend", "shift.close", "handover.acknowledge", "log.add", "log.follow_up", "log.callback", "log.amend", "checklist.add_item", "checklist.update_item", "checklist.add_defaults", "checklist.run", "found_item.register", "found_item.amend", "found_item.private_features", "found_item.hand_over", "found_item.notice", "found_item.claim", "found_item.dispose", "lost_report.file", "lost_report.withdraw", "lost_report.amend", "parcel.receive", "parcel.accept_outgoing", "parcel.notify", "parcel.pick_up", "parcel.dispatch", "parcel.return", "parcel.exception", "parcel.amend", "complaint.record", "complaint.dispatch", "complaint.follow_up", "complaint.resolve", "complaint.callback", "complaint.reopen", "complaint.amend", "attachment.add", "attachment.withdraw"];
+export const WRITE_OPS: readonly OpName[] = ["profile.update", "staff.add", "staff.update", "staff.set_pin", "staff.unlock", "shift.open", "shift.update", "shift.amend", "shift.close", "handover.acknowledge", "log.add", "log.follow_up", "log.callback", "log.amend", "checklist.add_item", "checklist.update_item", "checklist.add_defaults", "checklist.run", "found_item.register", "found_item.amend", "found_item.private_features", "found_item.hand_over", "found_item.notice", "found_item.claim", "found_item.dispose", "lost_report.file", "lost_report.withdraw", "lost_report.amend", "parcel.receive", "parcel.accept_outgoing", "parcel.notify", "parcel.pick_up", "parcel.dispatch", "parcel.return", "parcel.exception", "parcel.amend", "complaint.record", "complaint.dispatch", "complaint.follow_up", "complaint.resolve", "complaint.callback", "complaint.reopen", "complaint.amend", "attachment.add", "attachment.withdraw"];
 
 export const LogKind_VALUES: readonly LogKind[] = ["call", "visit", "dispatch", "incident", "briefing", "note"];
 export const EntryStatus_VALUES: readonly EntryStatus[] = ["open", "done", "closed"];

@@ -46,9 +46,11 @@ export function call<K extends OpName>(op: K, req: Ops[K]["req"]): Promise<Ops[K
 
 export const shell = {
   status: () => run<AppStatus>("status"),
-  initCounter: (req: Ops["profile.update"]["req"] | Record<string, unknown>) =>
-    run<AppStatus>("init_counter", { req }),
-  signIn: (login: string) => run<AppStatus>("sign_in", { login }),
+  initCounter: (req: Record<string, unknown>, pin: string) =>
+    run<AppStatus>("init_counter", { req, pin }),
+  signIn: (login: string, pin: string) => run<AppStatus>("sign_in", { login, pin }),
+  lock: () => run<AppStatus>("lock_screen"),
+  unlock: (login: string, pin: string) => run<AppStatus>("unlock_screen", { login, pin }),
   signOut: () => run<AppStatus>("sign_out"),
   restoreBackup: (path: string) => run<AppStatus>("restore_backup", { path }),
   setLocale: (locale: string) => run<AppStatus>("set_locale", { locale }),
