@@ -125,10 +125,11 @@ impl Counter {
             let _ = std::fs::create_dir_all(dir);
         }
         let desk = Desk::open(&db_path).map_err(|e| e.to_api(Locale::default()));
-        // The start-up check: never start silently on a damaged file.
+        // A file that does not even open is reported at once; the full start-up check of an
+        // opened one runs beside the first paint (`start_health_check`).
         let health = match &desk {
-            Ok(d) => d.health(),
-            Err(_) => backup::health(&db_path, &backup::default_dir(&db_path)),
+            Ok(_) => None,
+            Err(_) => Some(health_check(&db_path)),
         };
         #[cfg(feature = "bench")]
         let session = std::env::var("FRONTDESK_BENCH_SIGN_IN").ok();
@@ -143,8 +144,13 @@ impl Counter {
             must_change_pin: false,
             documents,
             last_activity: Instant::now(),
-            health: (!health.ok).then_some(health),
+            health: health.filter(|h| !h.ok),
         }
+    }
+
+    /// The start-up check's finding (kept only when something is wrong).
+    pub fn set_health(&mut self, h: Health) {
+        self.health = (!h.ok).then_some(h);
     }
 
     /// Replace a damaged (or, for a supervisor, any) database with a verified backup; the
@@ -354,6 +360,12 @@ impl Counter {
     }
 }
 
+/// The start-up check: `quick_check` and the audit chain on a connection of its own (a small
+/// page cache, closed afterwards), with the newest good backup when something is wrong.
+pub fn health_check(db_path: &Path) -> Health {
+    backup::health(db_path, &backup::default_dir(db_path))
+}
+
 /// `name.pdf`, or `name (2).pdf` … when a form of the same record was printed before.
 fn unique_path(dir: &Path, file_name: &str) -> PathBuf {
     let first = dir.join(file_name);
@@ -555,8 +567,24 @@ pub fn run() {
         .plugin(tauri_plugin_dialog::init())
         .setup(|app| {
             let counter = Counter::open(database_path(), documents_dir(app.handle()));
+            let db_path = counter.db_path.clone();
             let shared = Arc::new(Mutex::new(counter));
             app.manage(AppState(shared.clone()));
+            // The start-up check runs beside the first paint; a problem replaces the screen
+            // with the plain report and the restore offer (the UI listens for the event).
+            let checked = shared.clone();
+            let handle = app.handle().clone();
+            std::thread::spawn(move || {
+                let h = health_check(&db_path);
+                let bad = !h.ok;
+                checked
+                    .lock()
+                    .unwrap_or_else(|p| p.into_inner())
+                    .set_health(h);
+                if bad {
+                    let _ = handle.emit("frontdesk://health", ());
+                }
+            });
             // Maintenance when the counter is quiet: never inside a receptionist's save.
             let handle = app.handle().clone();
             std::thread::spawn(move || loop {
@@ -726,6 +754,7 @@ mod tests {
         std::fs::write(&path, &bytes).unwrap();
         let _ = std::fs::remove_file(path.with_extension("sqlite3-wal"));
         let mut c = Counter::open(path.clone(), dir.path().join("docs"));
+        c.set_health(health_check(&path));
         let s = c.status();
         let h = s.health.expect("the start-up check reports the damage");
         assert_eq!(h.newest_good_backup.as_deref(), Some(good.as_path()));

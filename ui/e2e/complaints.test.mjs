@@ -3,7 +3,7 @@
 import { test, after, before } from "node:test";
 import assert from "node:assert/strict";
 import {
-  launch, setUpCounter, openShift, click, type, byTestId, seeText, screenshot, savedPdfs, select, By,
+  launch, setUpCounter, openShift, click, type, byTestId, seeText, screenshot, savedPdfs, select, By, until,
 } from "./lib.mjs";
 
 let app;
@@ -88,7 +88,12 @@ test("monthly statistics show the complaint", async () => {
   await seeText(driver, "월간 통계");
   await screenshot(driver, "/tmp/shots/complaints-ko-stats.png");
   await click(driver, "complaints-tab-all");
-  await (await driver.findElement(By.css('[data-testid="complaint-list"] tbody tr[data-key]'))).click();
+  // Click the row's first cell, as a person would. Not the <tr> itself: WebKit's hit test never
+  // returns a table row (document.elementsFromPoint at its centre gives TD, TABLE, ...), so
+  // WebKitWebDriver finds no in-view point for it and answers ElementNotInteractableError.
+  const cell = await driver.wait(
+    until.elementLocated(By.css('[data-testid="complaint-list"] tbody tr[data-key] td')), 5000, "the closed complaint listed");
+  await cell.click();
   await seeText(driver, "종결");
   await screenshot(driver, "/tmp/shots/complaints-ko.png");
   await select(driver, "locale", "zh-CN");

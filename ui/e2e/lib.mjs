@@ -111,7 +111,7 @@ export async function select(driver, id, value) {
 /** Wait until the page text contains `text`. */
 export async function seeText(driver, text, ms = 8000) {
   await driver.wait(
-    async () => (await driver.findElement(By.css("body")).getText()).includes(text),
+    async () => String(await driver.executeScript("return document.body.innerText")).includes(text),
     ms,
     `text "${text}" on screen`,
   );

@@ -89,7 +89,8 @@ test("checklists, close, print the handover; the next receptionist acknowledges 
   // The next receptionist: sign out, sign in as 李明, open a shift, acknowledge the handover.
   // The admin gives 李明 a temporary PIN in Settings; 李明 chooses their own at sign-in.
   await press("nav-settings");
-  await seeText(driver, "李明");
+  await press("settings-tab-staff");
+  await driver.wait(async () => (await (await byTestId(driver, "staff-list")).getText()).includes("李明"), 8000, "李明 listed");
   const liRow = await driver.findElement(By.xpath("//*[@data-testid='staff-list']//tr[td[contains(., '李明')]]/td"));
   await driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", liRow);
   await liRow.click();

@@ -3,7 +3,7 @@
 import type { ApiError, CounterProfile, CurrentShift, Register } from "../gen/api";
 import type { AppStatus } from "../gen/shell";
 import { call, shell, toApiError } from "./ipc";
-import { i18n } from "./i18n.svelte";
+import { i18n, isLoaded, loadLocale } from "./i18n.svelte";
 
 export type Screen =
   | "today" | "duty_log" | "lost_found" | "mail" | "complaints" | "shift_close" | "settings";
@@ -67,14 +67,18 @@ export function setTheme(theme: "light" | "dark"): void {
 
 export function applyStatus(s: AppStatus): void {
   app.status = s;
-  const saved = localStorage.getItem("frontdesk.locale");
-  i18n.locale = s.locale;
-  if (saved && saved !== s.locale && !s.signed_in) i18n.locale = s.locale;
-  document.documentElement.lang = i18n.locale;
+  const show = () => {
+    i18n.locale = s.locale;
+    document.documentElement.lang = s.locale;
+  };
+  if (isLoaded(s.locale)) show();
+  else void loadLocale(s.locale).then(show);
 }
 
 export async function refreshStatus(): Promise<void> {
-  applyStatus(await shell.status());
+  const s = await shell.status();
+  await loadLocale(s.locale);
+  applyStatus(s);
   if (app.status?.signed_in) await refreshCounter();
 }
 
@@ -90,6 +94,7 @@ export async function refreshCounter(): Promise<void> {
 }
 
 export async function switchLocale(locale: typeof i18n.locale): Promise<void> {
+  await loadLocale(locale);
   i18n.locale = locale;
   document.documentElement.lang = locale;
   localStorage.setItem("frontdesk.locale", locale);

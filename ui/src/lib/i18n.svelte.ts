@@ -5,17 +5,28 @@ import type { Locale } from "../gen/api";
 
 type Catalogue = Record<string, string>;
 
-const files = import.meta.glob("../../../assets/i18n/*/*.json", {
-  eager: true,
-  import: "default",
-}) as Record<string, Catalogue>;
-
 export const LOCALES: Locale[] = ["zh-CN", "ko", "en"];
 
+/** The catalogues loaded so far (a language is loaded when the screen first shows it). */
 export const catalogues: Record<Locale, Catalogue> = { "zh-CN": {}, ko: {}, en: {} };
-for (const [path, cat] of Object.entries(files)) {
-  const lang = path.split("/").at(-2) as Locale;
-  if (lang in catalogues) Object.assign(catalogues[lang], cat);
+const loaded = new Set<Locale>();
+const LOADERS: Record<Locale, () => Promise<{ default: Catalogue }>> = {
+  "zh-CN": () => import("./catalogue/zh-CN"),
+  ko: () => import("./catalogue/ko"),
+  en: () => import("./catalogue/en"),
+};
+
+/** Load a language's catalogue (once). Every language has every key (tested), so the screen
+ *  needs only its own. */
+export async function loadLocale(l: Locale): Promise<void> {
+  if (loaded.has(l)) return;
+  const m = await LOADERS[l]();
+  Object.assign(catalogues[l], m.default);
+  loaded.add(l);
+}
+
+export function isLoaded(l: Locale): boolean {
+  return loaded.has(l);
 }
 
 export const i18n = $state({ locale: "zh-CN" as Locale, timeZone: "Asia/Shanghai" });

@@ -1,5 +1,9 @@
-import { describe, expect, it } from "vitest";
-import { catalogues, fill, tr, LOCALES } from "./i18n.svelte";
+import { beforeAll, describe, expect, it } from "vitest";
+import { catalogues, fill, loadLocale, tr, LOCALES } from "./i18n.svelte";
+
+beforeAll(async () => {
+  for (const l of LOCALES) await loadLocale(l);
+});
 
 describe("catalogue", () => {
   it("loads the shared catalogue files for every language", () => {
