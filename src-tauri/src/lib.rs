@@ -175,6 +175,18 @@ impl Counter {
         let stamp = now().format("%Y%m%d-%H%M%S").to_string();
         // Close our connection first so the file can be replaced.
         self.desk = Err(self.api(Error::Storage("restoring".into())));
+        if self.health.is_some() {
+            // A damaged file cannot be copied through SQLite: keep it as it is, beside the
+            // restored one, for whoever investigates.
+            for ext in ["", "-wal", "-shm"] {
+                let live = PathBuf::from(format!("{}{ext}", self.db_path.display()));
+                if live.exists() {
+                    let aside =
+                        PathBuf::from(format!("{}.damaged-{stamp}{ext}", self.db_path.display()));
+                    std::fs::rename(&live, &aside).map_err(|e| self.api(Error::Io(e)))?;
+                }
+            }
+        }
         let result = backup::restore(&self.db_path, from, &stamp);
         let reopened = Counter::open(self.db_path.clone(), self.documents.clone());
         self.desk = reopened.desk;
@@ -659,7 +671,7 @@ mod tests {
     fn init_req() -> Value {
         serde_json::json!({
             "name": "锦绣花园物业服务中心", "locale": "zh-CN", "time_zone": "Asia/Shanghai",
-            "legal_regime": "cn", "admin_login": "wang", "admin_name": "王芳"
+            "legal_regime": "CN", "admin_login": "wang", "admin_name": "王芳"
         })
     }
 
@@ -760,6 +772,12 @@ mod tests {
         assert_eq!(h.newest_good_backup.as_deref(), Some(good.as_path()));
         let s = c.restore(&good).unwrap();
         assert!(s.health.is_none() && s.open_error.is_none() && s.initialised);
+        // The damaged file is kept beside the restored one.
+        let kept = std::fs::read_dir(dir.path())
+            .unwrap()
+            .filter_map(|e| e.ok())
+            .any(|e| e.file_name().to_string_lossy().contains(".damaged-"));
+        assert!(kept);
     }
 
     #[test]

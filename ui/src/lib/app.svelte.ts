@@ -44,10 +44,15 @@ export const app = $state({
 let noticeSeq = 0;
 export function notify(text: string, kind: "ok" | "error" = "ok"): void {
   const id = ++noticeSeq;
-  app.notices.push({ id, kind, text });
+  // The newest three: a busy counter must not bury the screen under old notices.
+  app.notices = [...app.notices.slice(-2), { id, kind, text }];
   setTimeout(() => {
     app.notices = app.notices.filter((n) => n.id !== id);
   }, kind === "error" ? 8000 : 3500);
+}
+
+export function dismiss(id: number): void {
+  app.notices = app.notices.filter((n) => n.id !== id);
 }
 
 export function go(screen: Screen, target: { register: Register; id: number } | null = null): void {
