@@ -530,13 +530,16 @@ static STARTED: std::sync::OnceLock<Instant> = std::sync::OnceLock::new();
 /// The screen is usable (Today shown with its data): for the launch benchmark
 /// (`scripts/bench-app.mjs`), printed as `ready <ms since start>` when `FRONTDESK_BENCH` is set.
 #[tauri::command]
-fn ui_ready() {
+fn ui_ready(marks: Option<String>) {
     if std::env::var_os("FRONTDESK_BENCH").is_some() {
         let ms = STARTED
             .get()
             .map(|s| s.elapsed().as_secs_f64() * 1000.0)
             .unwrap_or(0.0);
         println!("ready {ms:.1}");
+        if let Some(m) = marks {
+            eprintln!("ui marks: {m}");
+        }
     }
 }
 
@@ -578,6 +581,10 @@ pub fn run() {
         .plugin(tauri_plugin_opener::init())
         .plugin(tauri_plugin_dialog::init())
         .setup(|app| {
+            if std::env::var_os("FRONTDESK_BENCH").is_some() {
+                let ms = STARTED.get().map(|s| s.elapsed().as_secs_f64() * 1000.0);
+                eprintln!("setup at {ms:?} ms");
+            }
             let counter = Counter::open(database_path(), documents_dir(app.handle()));
             let db_path = counter.db_path.clone();
             let shared = Arc::new(Mutex::new(counter));

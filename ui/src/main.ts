@@ -1,3 +1,4 @@
+performance.mark("script");
 import { mount } from "svelte";
 import "./styles.css";
 import App from "./App.svelte";

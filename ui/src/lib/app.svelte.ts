@@ -1,6 +1,6 @@
 // The window's state: who is signed in, the counter's profile, the open shift, which screen and
 // record are shown, the theme, and short notices. Screens read it; only actions here change it.
-import type { ApiError, CounterProfile, CurrentShift, Register } from "../gen/api";
+import type { ApiError, CounterProfile, CurrentShift, OpenItem, Register } from "../gen/api";
 import type { AppStatus } from "../gen/shell";
 import { call, shell, toApiError } from "./ipc";
 import { i18n, isLoaded, loadLocale } from "./i18n.svelte";
@@ -81,18 +81,37 @@ export function applyStatus(s: AppStatus): void {
 }
 
 export async function refreshStatus(): Promise<void> {
-  const s = await shell.status();
+  // The language shown last time is fetched while the shell answers (usually the same one).
+  const last = localStorage.getItem("frontdesk.locale") as typeof i18n.locale | null;
+  const guess = last ? loadLocale(last).catch(() => undefined) : Promise.resolve();
+  const [s] = await Promise.all([shell.status(), guess]);
+  performance.mark("status");
   await loadLocale(s.locale);
+  localStorage.setItem("frontdesk.locale", s.locale);
   applyStatus(s);
   if (app.status?.signed_in) await refreshCounter();
+}
+
+let openItemsPrefetch: Promise<OpenItem[]> | null = null;
+
+/** The open items asked for at sign-in, once; afterwards null (ask again). */
+export function takeOpenItemsPrefetch(): Promise<OpenItem[]> | null {
+  const p = openItemsPrefetch;
+  openItemsPrefetch = null;
+  return p;
 }
 
 /** The profile and the open shift: after sign-in and after shift changes. */
 export async function refreshCounter(): Promise<void> {
   try {
-    app.profile = await call("profile.get", {});
-    i18n.timeZone = app.profile.time_zone;
-    app.current = await call("shift.current", {});
+    // Today's list is asked for at the same time (Today takes it if it is the first screen).
+    openItemsPrefetch = call("today.open_items", {});
+    openItemsPrefetch.catch(() => undefined);
+    const [profile, current] = await Promise.all([call("profile.get", {}), call("shift.current", {})]);
+    performance.mark("counter");
+    app.profile = profile;
+    i18n.timeZone = profile.time_zone;
+    app.current = current;
   } catch (e) {
     notify(toApiError(e).message, "error");
   }

@@ -57,5 +57,5 @@ export const shell = {
   print: (args: PrintArgs) => run<SavedPdf>("print_pdf", { args }),
   openDocuments: () => run<void>("open_documents"),
   pickPhoto: () => run<PickedFile | null>("pick_photo"),
-  uiReady: () => run<void>("ui_ready"),
+  uiReady: (marks?: string) => run<void>("ui_ready", { marks }),
 };
