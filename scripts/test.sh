@@ -23,5 +23,5 @@ echo "== cargo test (core, CLI, shell; generated TypeScript is current)"
 cargo test --workspace --locked $FEATURES
 echo "== end-to-end tests in the app window (Xvfb + tauri-driver + WebKitWebDriver)"
 cargo build --locked -p frontdesk-app $FEATURES
-FRONTDESK_APP="$ROOT/target/debug/frontdesk-app" xvfb-run -a -s "-screen 0 1400x900x24" \
+FRONTDESK_APP="${CARGO_TARGET_DIR:-$ROOT/target}/debug/frontdesk-app" xvfb-run -a -s "-screen 0 1400x900x24" \
   npm --prefix ui run --silent e2e
