@@ -92,6 +92,15 @@ pub struct SavedPdf {
     pub opened: bool,
 }
 
+/// One automatic or manual backup in the backups folder.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct BackupFile {
+    pub path: String,
+    /// The counter's local time it was taken at, `YYYY-MM-DD HH:MM:SS`.
+    pub taken: String,
+    pub bytes: u64,
+}
+
 /// A photo chosen with the file picker.
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct PickedFile {
@@ -351,6 +360,36 @@ impl Counter {
         Ok((path, printed.pages))
     }
 
+    /// The backups in the default folder, newest first.
+    pub fn backups(&self) -> Result<Vec<BackupFile>, ApiError> {
+        let dir = backup::default_dir(&self.db_path);
+        let mut files = backup::list(&dir).map_err(|e| self.api(e))?;
+        files.sort_by(|a, b| b.taken.cmp(&a.taken).then(b.nth.cmp(&a.nth)));
+        Ok(files
+            .into_iter()
+            .map(|f| BackupFile {
+                bytes: std::fs::metadata(&f.path).map(|m| m.len()).unwrap_or(0),
+                path: f.path.display().to_string(),
+                taken: f.taken.format("%Y-%m-%d %H:%M:%S").to_string(),
+            })
+            .collect())
+    }
+
+    /// A verified backup now (anyone signed in may make one; restoring needs a supervisor).
+    pub fn backup_now(&mut self) -> Result<Vec<BackupFile>, ApiError> {
+        if self.session.is_none() || self.locked {
+            return Err(self.api(Error::Forbidden {
+                action: "act".into(),
+                needed: "signed_in",
+            }));
+        }
+        let locale = self.locale();
+        self.desk()?
+            .auto_backup(None, now(), Trigger::Manual)
+            .map_err(|e| e.to_api(locale))?;
+        self.backups()
+    }
+
     /// Idle work: when nobody has called for a while, checkpoint and merge (see `Desk::maintain`).
     pub fn idle_tick(&mut self, idle_after: Duration) {
         if self.last_activity.elapsed() < idle_after {
@@ -428,6 +467,16 @@ fn unlock_screen(
 #[tauri::command]
 fn restore_backup(state: State<'_, AppState>, path: String) -> Result<AppStatus, ApiError> {
     state.lock().restore(Path::new(&path))
+}
+
+#[tauri::command]
+fn list_backups(state: State<'_, AppState>) -> Result<Vec<BackupFile>, ApiError> {
+    state.lock().backups()
+}
+
+#[tauri::command]
+fn backup_now(state: State<'_, AppState>) -> Result<Vec<BackupFile>, ApiError> {
+    state.lock().backup_now()
 }
 
 #[tauri::command]
@@ -623,6 +672,8 @@ pub fn run() {
             lock_screen,
             unlock_screen,
             restore_backup,
+            list_backups,
+            backup_now,
             set_locale,
             call,
             print_pdf,
@@ -760,6 +811,12 @@ mod tests {
         let backups = backup::default_dir(&path);
         let made: Vec<_> = std::fs::read_dir(&backups).unwrap().collect();
         assert_eq!(made.len(), 1, "a backup at shift close");
+        let made = vec![made.into_iter().next().unwrap()];
+        // A manual backup, listed newest first with the shift-close one.
+        let listed = c.backup_now().unwrap();
+        assert_eq!(listed.len(), 2);
+        assert!(listed[0].taken >= listed[1].taken && listed[0].bytes > 0);
+        let newest = PathBuf::from(&listed[0].path);
         // Healthy: a receptionist-less restore is refused.
         c.session = None;
         let good = made[0].as_ref().unwrap().path();
@@ -776,8 +833,8 @@ mod tests {
         c.set_health(health_check(&path));
         let s = c.status();
         let h = s.health.expect("the start-up check reports the damage");
-        assert_eq!(h.newest_good_backup.as_deref(), Some(good.as_path()));
-        let s = c.restore(&good).unwrap();
+        assert_eq!(h.newest_good_backup.as_deref(), Some(newest.as_path()));
+        let s = c.restore(&newest).unwrap();
         assert!(s.health.is_none() && s.open_error.is_none() && s.initialised);
         // The damaged file is kept beside the restored one.
         let kept = std::fs::read_dir(dir.path())
@@ -818,6 +875,7 @@ mod tests {
             AppStatus::decl(&cfg),
             SavedPdf::decl(&cfg),
             PickedFile::decl(&cfg),
+            BackupFile::decl(&cfg),
             PrintArgs::decl(&cfg),
             Health::decl(&cfg),
             backup::HealthProblem::decl(&cfg),

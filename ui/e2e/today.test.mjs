@@ -95,3 +95,16 @@ test("switching to Korean changes the screen's words at once", async () => {
   assert.match(r.err.message, /항목|입력/);
   if (SHOTS) await screenshot(driver, `${SHOTS}/today-ko.png`);
 });
+
+test("a backup made from Settings is listed and verified", async () => {
+  const { driver } = app;
+  await click(driver, "nav-settings");
+  await click(driver, "settings-tab-backups");
+  await byTestId(driver, "backups-panel");
+  await click(driver, "backup-now");
+  await driver.wait(
+    async () => (await driver.findElements(By.css('[data-testid="backups-panel"] tbody tr:not(.empty)'))).length >= 1,
+    10000,
+    "a backup listed",
+  );
+});

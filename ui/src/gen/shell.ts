@@ -53,6 +53,12 @@ opened: boolean, };
 
 export type PickedFile = { name: string, mime: string, data_base64: string, };
 
+export type BackupFile = { path: string, 
+/**
+ * The counter's local time it was taken at, `YYYY-MM-DD HH:MM:SS`.
+ */
+taken: string, bytes: number, };
+
 export type PrintArgs = { form: FormKind, target: string, locale?: Locale, a6?: boolean, 
 /**
  * Open the saved PDF with the system viewer (default true).

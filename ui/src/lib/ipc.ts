@@ -2,7 +2,7 @@
 // Errors arrive as the core's `ApiError` ({code, message, field}), already translated.
 import { invoke } from "@tauri-apps/api/core";
 import type { ApiError, ErrorCode, Ops, OpName } from "../gen/api";
-import type { AppStatus, PickedFile, PrintArgs, SavedPdf } from "../gen/shell";
+import type { AppStatus, BackupFile, PickedFile, PrintArgs, SavedPdf } from "../gen/shell";
 
 /** The transport (replaced in unit tests). */
 export type Invoke = (cmd: string, args?: Record<string, unknown>) => Promise<unknown>;
@@ -53,6 +53,8 @@ export const shell = {
   unlock: (login: string, pin: string) => run<AppStatus>("unlock_screen", { login, pin }),
   signOut: () => run<AppStatus>("sign_out"),
   restoreBackup: (path: string) => run<AppStatus>("restore_backup", { path }),
+  listBackups: () => run<BackupFile[]>("list_backups"),
+  backupNow: () => run<BackupFile[]>("backup_now"),
   setLocale: (locale: string) => run<AppStatus>("set_locale", { locale }),
   print: (args: PrintArgs) => run<SavedPdf>("print_pdf", { args }),
   openDocuments: () => run<void>("open_documents"),
