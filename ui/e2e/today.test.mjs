@@ -5,6 +5,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import {
   launch, setUpCounter, openShift, click, type, byTestId, seeText, bodyText, screenshot, Key, By,
+  ADMIN_PIN, until,
 } from "./lib.mjs";
 
 const SHOTS = process.env.FRONTDESK_SHOTS;
@@ -107,4 +108,23 @@ test("a backup made from Settings is listed and verified", async () => {
     10000,
     "a backup listed",
   );
+});
+
+test("locking the screen keeps what was typed; a wrong PIN is refused, the right one unlocks", async () => {
+  const { driver } = app;
+  await click(driver, "nav-duty_log");
+  await type(driver, "log-content", "锁屏前输入的内容");
+  await click(driver, "lock");
+  await byTestId(driver, "lock-screen");
+  // The calls are refused while locked.
+  const refused = await call("profile.get", {});
+  assert.ok(refused.err && refused.err.code === "forbidden");
+  await click(driver, "sign-in-wang");
+  await (await byTestId(driver, "pin")).sendKeys("0000", Key.ENTER);
+  // The core's translated wrong-PIN error, next to the PIN field.
+  await driver.wait(until.elementLocated(By.css('[data-testid="lock-screen"] [role="alert"]')), 8000, "wrong PIN shown");
+  assert.equal((await driver.findElements(By.css('[data-testid="lock-screen"]'))).length, 1);
+  await (await byTestId(driver, "pin")).sendKeys(ADMIN_PIN, Key.ENTER);
+  await driver.wait(async () => (await driver.findElements(By.css('[data-testid="lock-screen"]'))).length === 0, 8000, "unlocked");
+  assert.equal(await (await byTestId(driver, "log-content")).getAttribute("value"), "锁屏前输入的内容");
 });
