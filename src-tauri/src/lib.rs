@@ -638,11 +638,14 @@ pub fn run() {
             let db_path = counter.db_path.clone();
             let shared = Arc::new(Mutex::new(counter));
             app.manage(AppState(shared.clone()));
-            // The start-up check runs beside the first paint; a problem replaces the screen
+            // The start-up check runs right after the first paint; a problem replaces the screen
             // with the plain report and the restore offer (the UI listens for the event).
             let checked = shared.clone();
             let handle = app.handle().clone();
             std::thread::spawn(move || {
+                // Just after the first paint, so the check's reading does not compete with it
+                // (the window shows the report as soon as it is known).
+                std::thread::sleep(Duration::from_millis(1500));
                 let h = health_check(&db_path);
                 let bad = !h.ok;
                 checked
