@@ -1,9 +1,11 @@
 //! Field validators shared by every register. Each returns the cleaned value or an error that
 //! names the field (as the JSON path the caller sent), so the UI can show it beside that field.
 //!
-//! Rules: text is trimmed; a required text must not be empty; single-line text refuses every
-//! control character; notes may hold newlines and tabs but no other control character; lengths
-//! are counted in characters, not bytes (a Chinese character is one).
+//! Rules: text is trimmed; a required text must not be empty; lengths are counted in
+//! characters, not bytes (a Chinese character is one). Text is otherwise stored as typed —
+//! emoji, markup, direction overrides, control characters, NUL — because a record is evidence
+//! of what was said and entered; each reader makes it safe where it is shown (the UI renders
+//! text, never HTML; printed forms go through `print::font::printable`; exports escape).
 
 use crate::error::{Error, Result};
 use chrono::{DateTime, Duration, TimeZone, Utc};
@@ -12,18 +14,6 @@ use chrono::{DateTime, Duration, TimeZone, Utc};
 pub const NAME_MAX: usize = 100;
 pub const SHORT_MAX: usize = 200;
 pub const NOTE_MAX: usize = 10_000;
-
-fn check_chars(field: &str, s: &str, multiline: bool) -> Result<()> {
-    let bad = s
-        .chars()
-        .any(|c| c.is_control() && !(multiline && (c == '\n' || c == '\t' || c == '\r')));
-    if bad {
-        return Err(Error::ControlChars {
-            field: field.to_owned(),
-        });
-    }
-    Ok(())
-}
 
 fn check_len(field: &str, s: &str, max: usize) -> Result<()> {
     if s.chars().count() > max {
@@ -41,7 +31,6 @@ pub fn text(field: &str, value: &str, max: usize) -> Result<String> {
     if v.is_empty() {
         return Err(Error::required(field));
     }
-    check_chars(field, v, false)?;
     check_len(field, v, max)?;
     Ok(v.to_owned())
 }
@@ -54,15 +43,10 @@ pub fn opt_text(field: &str, value: Option<&str>, max: usize) -> Result<Option<S
     }
 }
 
-/// A required multi-line note.
+/// A required multi-line note (the same rules as [`text`]; kept apart so a note's limit and
+/// any later difference stay in one place).
 pub fn note(field: &str, value: &str, max: usize) -> Result<String> {
-    let v = value.trim();
-    if v.is_empty() {
-        return Err(Error::required(field));
-    }
-    check_chars(field, v, true)?;
-    check_len(field, v, max)?;
-    Ok(v.to_owned())
+    text(field, value, max)
 }
 
 /// An optional multi-line note; empty becomes `None`.
@@ -146,14 +130,16 @@ mod tests {
             Err(Error::Required { field }) => assert_eq!(field, "name"),
             other => panic!("{other:?}"),
         }
-        assert!(matches!(
-            text("n", "a\u{0}b", 10),
-            Err(Error::ControlChars { .. })
-        ));
-        assert!(matches!(
-            text("n", "a\nb", 10),
-            Err(Error::ControlChars { .. })
-        ));
+        // Stored as typed: control characters, NUL, overrides, markup, emoji.
+        for typed in [
+            "a\u{0}b",
+            "a\nb",
+            "\u{202E}abc",
+            "<script>x</script>",
+            "👛\u{7}",
+        ] {
+            assert_eq!(text("n", typed, 20).unwrap(), typed);
+        }
         assert_eq!(note("n", "a\nb", 10).unwrap(), "a\nb");
         assert!(matches!(
             text("n", "黑色钱包黑色钱包", 7),

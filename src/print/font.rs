@@ -1,8 +1,11 @@
 //! The one face every printed form uses: Noto Sans CJK SC (Simplified Chinese, Hangul, Latin),
 //! compiled into the binary from `assets/fonts/` (regenerated and checked by
 //! `scripts/fetch-font.sh`). It is parsed once per process; layout measures text with its
-//! advance widths, and [`missing_glyphs`] reports characters it cannot draw (printpdf would
-//! silently draw them as the `.notdef` box).
+//! advance widths, and [`missing_glyphs`] reports characters it cannot draw. A record may hold
+//! any text a visitor or a scanner typed (emoji, control characters, direction overrides), so
+//! [`printable`] decides once how such text reaches paper: invisible characters are left out and
+//! a visible one the face lacks prints as [`SUBSTITUTE`] — never a hidden `.notdef`, never a
+//! refused form.
 
 use crate::error::{Error, Result};
 use printpdf::ParsedFont;
@@ -109,15 +112,43 @@ pub fn missing_glyphs(text: &str) -> Result<Vec<char>> {
     Ok(missing)
 }
 
-/// The error for characters the font lacks: field `print_text`, the detail lists each
-/// character with its code point (`“𠀀” U+20000`) so the receptionist can correct the record.
-pub fn missing_glyph_error(missing: &[char]) -> Error {
-    let detail = missing
-        .iter()
-        .map(|c| format!("“{c}” U+{:04X}", *c as u32))
-        .collect::<Vec<_>>()
-        .join(", ");
-    Error::invalid("print_text", detail)
+/// What prints in place of a visible character the face cannot draw (an emoji, a rare
+/// ideograph outside the SC face, a private-use character): a white square, which the face
+/// has, so the reader sees that something stood there.
+pub const SUBSTITUTE: char = '\u{25A1}';
+
+/// Characters that draw nothing: controls (but the line breaks and tabs layout handles),
+/// direction marks, embeddings, overrides and isolates, zero-width spaces and joiners, word
+/// joiners, the byte-order mark, variation selectors and tags. Printed forms have no
+/// bidirectional layout, so an override has nothing to act on and is left out.
+pub fn is_invisible(c: char) -> bool {
+    (c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+        || matches!(c,
+            '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{180E}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{206F}'
+            | '\u{FE00}'..='\u{FE0F}'
+            | '\u{FEFF}'
+            | '\u{FFF9}'..='\u{FFFB}'
+            | '\u{E0000}'..='\u{E007F}'
+            | '\u{E0100}'..='\u{E01EF}')
+}
+
+/// `text` as it can be printed with the face: invisible characters ([`is_invisible`]) left out,
+/// every other character without a glyph replaced by [`SUBSTITUTE`]. Borrowed when nothing
+/// changes (the common case: layout calls this for every string).
+pub fn printable(text: &str) -> Result<std::borrow::Cow<'_, str>> {
+    let face = face()?;
+    if text.chars().all(|c| face.has_glyph(c) && !is_invisible(c)) {
+        return Ok(std::borrow::Cow::Borrowed(text));
+    }
+    Ok(std::borrow::Cow::Owned(
+        text.chars()
+            .filter(|c| !is_invisible(*c))
+            .map(|c| if face.has_glyph(c) { c } else { SUBSTITUTE })
+            .collect(),
+    ))
 }
 
 #[cfg(test)]
@@ -135,6 +166,30 @@ mod tests {
         // U+20000 (CJK Extension B) is outside the SC face; U+E000 is private use.
         let missing = missing_glyphs("A\u{20000}B\u{E000}\u{20000}").unwrap();
         assert_eq!(missing, vec!['\u{20000}', '\u{E000}']);
+    }
+
+    #[test]
+    fn printable_leaves_out_invisibles_and_boxes_what_it_cannot_draw() {
+        assert!(face().unwrap().has_glyph(SUBSTITUTE));
+        assert!(matches!(
+            printable("钱包 지갑 wallet").unwrap(),
+            std::borrow::Cow::Borrowed(_)
+        ));
+        assert_eq!(printable("张\u{0}三\u{7}").unwrap(), "张三");
+        assert_eq!(printable("a\u{202E}bc\u{202C}").unwrap(), "abc");
+        assert_eq!(printable("行\n\t李").unwrap(), "行\n\t李");
+        // An emoji (with its variation selector and a zero-width joiner) and an Ext-B ideograph.
+        assert_eq!(printable("钱包👛\u{FE0F}\u{200D}𠀀").unwrap(), "钱包□□");
+        for s in [
+            "<script>alert(1)</script>",
+            "\u{1F600}\u{0}\u{202E}",
+            "\u{E000}",
+        ] {
+            assert!(
+                missing_glyphs(&printable(s).unwrap()).unwrap().is_empty(),
+                "{s:?}"
+            );
+        }
     }
 
     #[test]

@@ -498,6 +498,74 @@ impl Document {
         out
     }
 
+    /// Every string the document prints, to change in place (the mutable twin of
+    /// [`Document::texts`]).
+    fn for_each_text_mut(&mut self, f: &mut dyn FnMut(&mut String)) {
+        f(&mut self.title);
+        if let Some(fr) = &mut self.frame {
+            for s in [&mut fr.counter, &mut fr.title, &mut fr.footer] {
+                f(s);
+            }
+        }
+        fn walk(blocks: &mut [Block], f: &mut dyn FnMut(&mut String)) {
+            for b in blocks {
+                match b {
+                    Block::Text(t) | Block::Highlight(t) => f(&mut t.text),
+                    Block::KeyValues(kv) => {
+                        for (l, v) in &mut kv.pairs {
+                            f(l);
+                            f(v);
+                        }
+                    }
+                    Block::Table(t) => {
+                        t.columns.iter_mut().for_each(|c| f(&mut c.title));
+                        for r in &mut t.rows {
+                            r.cells.iter_mut().for_each(&mut *f);
+                        }
+                    }
+                    Block::Signatures(s) => s.labels.iter_mut().for_each(&mut *f),
+                    Block::Qr(q) => q.caption.iter_mut().for_each(&mut *f),
+                    Block::BarChart(c) => {
+                        c.title.iter_mut().for_each(&mut *f);
+                        c.bars.iter_mut().for_each(|b| f(&mut b.label));
+                    }
+                    Block::Panes { panes } => {
+                        for p in panes {
+                            walk(&mut p.blocks, f);
+                        }
+                    }
+                    Block::Rule | Block::Spacer { .. } => {}
+                }
+            }
+        }
+        walk(&mut self.blocks, f);
+    }
+
+    /// The document as the face can print it: every string through [`font::printable`]
+    /// (invisible characters left out, undrawable ones as a white square). Borrowed when
+    /// every character already prints.
+    pub fn printable(&self) -> Result<std::borrow::Cow<'_, Document>> {
+        let face = font::face()?;
+        let clean = self.texts().iter().all(|t| {
+            t.chars()
+                .all(|c| face.has_glyph(c) && !font::is_invisible(c))
+        });
+        if clean {
+            return Ok(std::borrow::Cow::Borrowed(self));
+        }
+        let mut doc = self.clone();
+        let mut failed = None;
+        doc.for_each_text_mut(&mut |s| match font::printable(s) {
+            Ok(std::borrow::Cow::Owned(p)) => *s = p,
+            Ok(std::borrow::Cow::Borrowed(_)) => {}
+            Err(e) => failed = Some(e),
+        });
+        match failed {
+            Some(e) => Err(e),
+            None => Ok(std::borrow::Cow::Owned(doc)),
+        }
+    }
+
     /// The picture whose [`Picture::key`] is `key`, if the document has it.
     pub fn picture(&self, key: &str) -> Option<&Picture> {
         fn walk<'a>(blocks: &'a [Block], key: &str) -> Option<&'a Picture> {
@@ -1305,9 +1373,11 @@ fn offset(m: Mark, dx: f32, dy: f32) -> Mark {
     }
 }
 
-/// Lay `doc` out on pages.
+/// Lay `doc` out on pages, its text as the face can print it ([`Document::printable`]).
 pub fn layout(doc: &Document) -> Result<Paged> {
     let face = font::face()?;
+    let doc = doc.printable()?;
+    let doc = doc.as_ref();
     let (pw, ph) = doc.page.size_mm();
     let m = doc.margins;
     let content_w = (pw - m.left - m.right).max(10.0);

@@ -22,9 +22,11 @@
 //! # Ok(()) }
 //! ```
 //!
-//! A form never prints a character as an empty box: [`render`] refuses a document whose text
-//! the font lacks (`invalid_input` on field `print_text`, listing the characters), and
-//! [`Document::missing_glyphs`] lets a form check first.
+//! Records hold text as it was typed, so a form may meet characters the face cannot draw: an
+//! emoji, a rare ideograph, a NUL or a direction override pasted from elsewhere. [`layout`]
+//! prints such text through [`font::printable`] — invisible characters left out, an undrawable
+//! one as a white square (□) — so a form always prints and never hides a `.notdef`;
+//! [`Document::missing_glyphs`] tells which characters a document would substitute.
 
 pub mod font;
 pub mod format;

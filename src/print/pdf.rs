@@ -7,7 +7,7 @@
 //! process-global counter) is replaced by a hash of the document model. The same document
 //! gives the same bytes in any process.
 
-use super::font::{self, missing_glyph_error};
+use super::font;
 use super::layout::{layout, Document, Ink, Mark, Paged};
 use super::picture::{decode_png, Picture, PictureFormat};
 use crate::error::{Error, Result};
@@ -53,12 +53,9 @@ fn color(ink: Ink) -> Color {
     }
 }
 
-/// Render `doc` to PDF bytes. Refuses a document with characters the font cannot draw.
+/// Render `doc` to PDF bytes. Text the font cannot draw prints as [`font::printable`] makes
+/// it (laid out that way by [`layout`]); the title in the file's metadata likewise.
 pub fn render(doc: &Document) -> Result<Vec<u8>> {
-    let missing = doc.missing_glyphs()?;
-    if !missing.is_empty() {
-        return Err(missing_glyph_error(&missing));
-    }
     let paged = layout(doc)?;
     render_paged(doc, &paged)
 }
@@ -67,7 +64,7 @@ pub fn render(doc: &Document) -> Result<Vec<u8>> {
 pub fn render_paged(doc: &Document, paged: &Paged) -> Result<Vec<u8>> {
     let face = font::face()?;
     let font_id = FontId("FRDESK".into());
-    let mut pdf = PdfDocument::new(&doc.title);
+    let mut pdf = PdfDocument::new(&font::printable(&doc.title)?);
     let created = printpdf::OffsetDateTime::from_unix_timestamp(doc.created.timestamp())
         .map_err(|e| Error::invalid("created", e))?;
     let info = &mut pdf.metadata.info;

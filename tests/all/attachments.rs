@@ -441,7 +441,7 @@ fn refused_attachments_name_the_field_and_change_nothing() {
             "",
         ),
         (
-            json!({"entity": "parcel", "entity_id": r.parcel, "kind": "photo", "mime": "image/png", "data_base64": b64(&png), "caption": "a\u{0}b"}),
+            json!({"entity": "parcel", "entity_id": r.parcel, "kind": "photo", "mime": "image/png", "data_base64": b64(&png), "caption": "长".repeat(201)}),
             ErrorCode::InvalidInput,
             "caption",
         ),

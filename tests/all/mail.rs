@@ -642,9 +642,9 @@ fn bad_input_names_the_field_in_chinese() {
             Some("接收时间超出范围（晚于当前时间）。"),
         ),
         (
-            json!({"kind": "letter", "recipient_name": "王\u{7}建国"}),
+            json!({"kind": "letter", "recipient_name": "王".repeat(101)}),
             "recipient_name",
-            Some("收件人含有不可见的控制字符。"),
+            Some("收件人太长（最多 100 个字符）。"),
         ),
         (
             json!({"kind": "letter", "recipient_name": "王建国", "weight_kg": 2}),

@@ -14,6 +14,7 @@ mod faults;
 mod forms_records;
 mod forms_reports;
 mod fuzz;
+mod hostile;
 mod i18n;
 mod lost_found;
 mod mail;

@@ -1,5 +1,5 @@
 //! The printing foundation: sample documents in zh-CN, ko and en read back with `pdftotext`,
-//! the QR decoded with `zbarimg`, byte-identical renders, sizes, missing glyphs, nothing
+//! the QR decoded with `zbarimg`, byte-identical renders, sizes, characters the font lacks, nothing
 //! outside its box. The external tools come from Debian's poppler-utils and zbar-tools; a
 //! missing tool fails the test (CI installs them), it never skips.
 
@@ -10,7 +10,6 @@ use frontdesk::print::{
     self, font, layout, Bar, BarChart, Block, Column, Document, Frame, Mark, Orientation, PageSize,
     Pane, Qr, Table, Text, SIZE_SMALL,
 };
-use frontdesk::ErrorCode;
 
 const COUNTER: &str = "阳光花园物业服务中心";
 
@@ -344,21 +343,29 @@ fn the_same_document_gives_the_same_bytes() {
 }
 
 #[test]
-fn a_character_the_font_lacks_is_reported_not_printed_as_a_box() {
+fn text_the_font_cannot_draw_prints_as_a_box_and_invisible_characters_are_left_out() {
     let mut doc = label(Locale::ZhCn);
-    // U+20000 (CJK extension B, used in some names) is not in the SC face; U+E000 is private use.
-    doc.push(Block::paragraph("拾得人：张\u{20000}，备注\u{E000}"));
-    assert_eq!(doc.missing_glyphs().unwrap(), vec!['\u{20000}', '\u{E000}']);
-    let err = print::render(&doc).unwrap_err();
-    assert_eq!(err.code(), ErrorCode::InvalidInput);
-    let api = err.to_api(Locale::ZhCn);
-    assert_eq!(api.field.as_deref(), Some("print_text"));
-    assert!(
-        api.message.contains('\u{20000}') && api.message.contains("U+20000"),
-        "{}",
-        api.message
-    );
-    assert!(api.message.contains("字体"), "{}", api.message);
+    // U+20000 (CJK extension B, used in some names) is not in the SC face; U+E000 is private
+    // use; then an emoji, a NUL, a bell, a right-to-left override and its pop.
+    doc.push(Block::paragraph(
+        "拾得人：张\u{20000}，备注\u{E000}👛\u{0}A\u{7}B \u{202E}cba\u{202C}",
+    ));
+    let missing = doc.missing_glyphs().unwrap();
+    for c in ['\u{20000}', '\u{E000}', '👛', '\u{0}', '\u{7}'] {
+        assert!(missing.contains(&c), "{c:?} not in {missing:?}");
+    }
+    let pdf = print::render(&doc).unwrap();
+    let text = pdf_text("missing-glyphs.pdf", &pdf);
+    assert!(text.contains("拾得人：张□，备注□□AB cba"), "{text}");
+    // Laid out the same way it is rendered: every mark's text is drawable.
+    let face = font::face().unwrap();
+    for page in layout(&doc).unwrap().pages {
+        for mark in page.marks {
+            if let Mark::Text { text, .. } = mark {
+                assert!(text.chars().all(|c| face.has_glyph(c)), "{text:?}");
+            }
+        }
+    }
     assert_eq!(
         font::missing_glyphs("물품 정보 FI-1 ，").unwrap(),
         Vec::<char>::new()

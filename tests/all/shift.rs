@@ -462,9 +462,9 @@ fn a_shift_from_opening_through_checklists_and_handover_to_the_next_shift() {
             "时间超出范围（晚于当前时间）。",
         ),
         (
-            json!({"kind": "call", "content": "x", "person": "张\u{7}三"}),
+            json!({"kind": "call", "content": "x", "person": "张".repeat(101)}),
             "person",
-            "来电/来访人含有不可见的控制字符。",
+            "来电/来访人太长（最多 100 个字符）。",
         ),
     ] {
         let e = call_err(&mut d, "wang", "2026-11-24 12:45", "log.add", req);
