@@ -200,17 +200,22 @@ impl Desk {
         Ok(admin)
     }
 
-    /// The context for `actor` (login, code or id) at `now`.
+    /// The context for `actor` (login, code or id) at `now`; a deactivated staff member is
+    /// refused (`forbidden`, needed `active`).
     pub fn ctx(&self, actor: &str, now: DateTime<Utc>) -> Result<Ctx> {
+        let (ctx, active) = self.any_ctx(actor, now)?;
+        if !active {
+            return Err(inactive());
+        }
+        Ok(ctx)
+    }
+
+    /// The context for `actor`, active or not (a refusal of a deactivated one is recorded
+    /// under their name).
+    fn any_ctx(&self, actor: &str, now: DateTime<Utc>) -> Result<(Ctx, bool)> {
         let profile = profile::load_profile(self.db.conn())?;
         let staff = profile::find_staff(self.db.conn(), actor)?;
-        if !staff.active {
-            return Err(Error::Forbidden {
-                action: "act".into(),
-                needed: "active",
-            });
-        }
-        Ok(Ctx {
+        let ctx = Ctx {
             actor: Actor {
                 id: staff.id,
                 login: staff.login,
@@ -219,10 +224,12 @@ impl Desk {
             },
             now,
             profile,
-        })
+        };
+        Ok((ctx, staff.active))
     }
 
-    /// Run operation `op` as `actor` at `now` with a JSON request.
+    /// Run operation `op` as `actor` at `now` with a JSON request. A deactivated actor is
+    /// refused, and the refusal recorded like any other `forbidden` one.
     pub fn call(
         &mut self,
         actor: &str,
@@ -231,7 +238,12 @@ impl Desk {
         input: Value,
     ) -> Result<Value> {
         let operation = find(op).ok_or_else(|| Error::UnknownOperation(op.to_owned()))?;
-        let ctx = self.ctx(actor, now)?;
+        let (ctx, active) = self.any_ctx(actor, now)?;
+        if !active {
+            let err = inactive();
+            self.after_refusal(&ctx, operation, &err);
+            return Err(err);
+        }
         self.call_with(&ctx, operation, input)
     }
 
@@ -256,10 +268,47 @@ impl Desk {
                 Err(e) => Err(e),
             }
         };
-        if let Err(e) = &result {
-            self.after_refusal(ctx, operation, e);
+        match &result {
+            Err(e) => self.after_refusal(ctx, operation, e),
+            Ok(_) if !self.in_batch => self.after_commit(ctx, operation),
+            Ok(_) => {}
         }
         result
+    }
+
+    /// What follows an operation once it is committed. After `shift.close`, a verified backup
+    /// into the backups folder beside the database file (not for an in-memory one): the shift's
+    /// records are safe at every hand-over, from the app and the CLI alike. The close stands
+    /// whatever happens here; a failed backup is itself recorded in the audit trail (entity
+    /// `backup`, action `failed`), so it shows in the history and is not lost on a console.
+    fn after_commit(&mut self, ctx: &Ctx, operation: &Operation) {
+        if operation.name != "shift.close" || self.db.path().is_none() {
+            return;
+        }
+        if let Err(e) = self.auto_backup(None, ctx.now, crate::backup::Trigger::ShiftClose) {
+            let Ok(tx) = self
+                .db
+                .conn_mut()
+                .transaction_with_behavior(TransactionBehavior::Immediate)
+            else {
+                return;
+            };
+            let failure = serde_json::json!({"trigger": "shift_close", "error": e.to_string()});
+            if crate::audit::record(
+                &tx,
+                ctx,
+                "backup",
+                0,
+                "failed",
+                Some(operation.name),
+                None::<&()>,
+                Some(&failure),
+            )
+            .is_ok()
+            {
+                let _ = tx.commit();
+            }
+        }
     }
 
     /// What a refused operation still writes once its own changes are rolled back: a
@@ -374,5 +423,13 @@ impl Desk {
         let input = serde_json::to_value(req).map_err(|e| Error::BadRequest(e.to_string()))?;
         let out = self.call(actor, now, op, input)?;
         serde_json::from_value(out).map_err(|e| Error::Storage(format!("decoding the result: {e}")))
+    }
+}
+
+/// The refusal of a deactivated staff member.
+fn inactive() -> Error {
+    Error::Forbidden {
+        action: "act".into(),
+        needed: "active",
     }
 }

@@ -326,6 +326,14 @@ impl Desk {
         self.check_pin_of(login, pin, now, Purpose::Unlock)
     }
 
+    /// Whether `login` signed in with a temporary PIN from an admin and must choose their own
+    /// before acting (what the screen asks after sign-in; cleared by `staff.set_pin` of their
+    /// own). Read from the database, so every screen and the CLI see the same answer.
+    pub fn must_change_pin(&self, login: &str) -> Result<bool> {
+        let staff = profile::find_staff(self.conn(), login)?;
+        Ok(load_pin(self.conn(), staff.id)?.must_change)
+    }
+
     /// The bootstrap: an admin chooses their first PIN while no active admin has one (a new
     /// counter, or one upgraded from before PINs), and is signed in. Anyone else without a
     /// PIN gets `pin_not_set`: an admin sets a temporary one with `staff.set_pin`.

@@ -198,10 +198,55 @@ pub struct Restored {
     pub from: FileCheck,
     /// Where the database as it was before the restore was saved.
     pub previous_saved_to: Option<PathBuf>,
+    /// A damaged database (one that failed its check, or did not open) is not copied through
+    /// SQLite: it is moved aside as it was, with its `-wal` and `-shm`, to this path.
+    pub damaged_kept_at: Option<PathBuf>,
 }
 
-/// Replace the database at `db_path` with the verified backup `from`. The current database is
-/// first saved as `<db>.before-restore-<stamp>.sqlite3` (`stamp` passed in, e.g. the time).
+/// Move the database file and its `-wal` / `-shm` to `<db>.damaged-<stamp>…`; the path of the
+/// main file moved.
+fn set_aside(db_path: &Path, stamp: &str) -> Result<PathBuf> {
+    let aside = |ext: &str| PathBuf::from(format!("{}.damaged-{stamp}{ext}", db_path.display()));
+    for ext in ["", "-wal", "-shm"] {
+        let live = PathBuf::from(format!("{}{ext}", db_path.display()));
+        if live.exists() {
+            std::fs::rename(&live, aside(ext))?;
+        }
+    }
+    Ok(aside(""))
+}
+
+/// Undo [`set_aside`]: the damaged file goes back where it was (a failed restore leaves the
+/// counter as it was, damaged or not).
+fn put_back(db_path: &Path, aside: &Path) -> Result<()> {
+    for ext in ["", "-wal", "-shm"] {
+        let live = PathBuf::from(format!("{}{ext}", db_path.display()));
+        let kept = PathBuf::from(format!("{}{ext}", aside.display()));
+        if live.exists() {
+            std::fs::remove_file(&live)?;
+        }
+        if kept.exists() {
+            std::fs::rename(&kept, &live)?;
+        }
+    }
+    Ok(())
+}
+
+/// Whether the database at `path` opens and passes the start-up check.
+fn is_healthy(path: &Path) -> bool {
+    match Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY) {
+        Ok(conn) => {
+            let _ = conn.busy_timeout(db::BUSY_TIMEOUT);
+            health_of(&conn).ok
+        }
+        Err(_) => false,
+    }
+}
+
+/// Replace the database at `db_path` with the verified backup `from`. A healthy current
+/// database is first saved as `<db>.before-restore-<stamp>.sqlite3` (`stamp` passed in, e.g.
+/// the time); a damaged one is moved aside as it is (`<db>.damaged-<stamp>`). Nothing may
+/// have the file open. Whoever asks has been checked by the caller (`Desk::may_restore`).
 pub fn restore(db_path: &Path, from: &Path, stamp: &str) -> Result<Restored> {
     let check = check_file(from)?;
     if let Some(p) = &check.problem {
@@ -211,7 +256,10 @@ pub fn restore(db_path: &Path, from: &Path, stamp: &str) -> Result<Restored> {
         )));
     }
     let mut previous_saved_to = None;
-    if db_path.exists() {
+    let mut damaged_kept_at = None;
+    if db_path.exists() && !is_healthy(db_path) {
+        damaged_kept_at = Some(set_aside(db_path, stamp)?);
+    } else if db_path.exists() {
         let current = Db::open(db_path)?;
         let save = db_path.with_file_name(format!(
             "{}.before-restore-{stamp}.sqlite3",
@@ -242,6 +290,9 @@ pub fn restore(db_path: &Path, from: &Path, stamp: &str) -> Result<Restored> {
         if let Some(prev) = &previous_saved_to {
             copy_in(prev)?;
         }
+        if let Some(aside) = &damaged_kept_at {
+            put_back(db_path, aside)?;
+        }
         return Err(match e.code() {
             ErrorCode::Busy | ErrorCode::StorageFull | ErrorCode::ReadOnly => e,
             _ => Error::Corrupt(format!("{} was not restored: {e}", from.display())),
@@ -250,6 +301,7 @@ pub fn restore(db_path: &Path, from: &Path, stamp: &str) -> Result<Restored> {
     Ok(Restored {
         from: check,
         previous_saved_to,
+        damaged_kept_at,
     })
 }
 
@@ -552,6 +604,24 @@ pub fn health(db_path: &Path, backups_dir: &Path) -> Health {
 }
 
 impl Desk {
+    /// Whether `actor` may roll this (healthy, open) counter back to a backup: a supervisor or
+    /// an admin. A refusal is recorded in the audit trail like a refused operation. (A counter
+    /// whose database is damaged cannot check anyone; the app offers its restore to whoever is
+    /// at the screen, the CLI to the machine's owner.)
+    pub fn may_restore(&mut self, actor: &str, now: DateTime<Utc>) -> Result<()> {
+        let ctx = self.ctx(actor, now)?;
+        let refused = ctx.require("restore", &[crate::profile::Role::Supervisor]);
+        if let Err(e) = &refused {
+            let tx = self
+                .db_mut()
+                .conn_mut()
+                .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+            crate::auth::after_refusal(&tx, &ctx, "restore", e)?;
+            tx.commit()?;
+        }
+        refused
+    }
+
     /// The default automatic backups folder (`backups/` beside the file); `None` in memory.
     pub fn backups_dir(&self) -> Option<PathBuf> {
         self.db().path().map(default_dir)
@@ -572,9 +642,9 @@ impl Desk {
             .ok_or_else(|| Error::required("dir"))
     }
 
-    /// Make an automatic backup into `dir` (default [`Desk::backups_dir`]) and rotate. The app
-    /// calls it after `shift.close` succeeds and when [`Desk::backup_due`] says so; never
-    /// inside an operation (a backup is not part of a save's transaction).
+    /// Make an automatic backup into `dir` (default [`Desk::backups_dir`]) and rotate.
+    /// [`Desk::call`] makes one after `shift.close` commits; the app when [`Desk::backup_due`]
+    /// says so; never inside an operation (a backup is not part of a save's transaction).
     pub fn auto_backup(
         &self,
         dir: Option<&Path>,

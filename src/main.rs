@@ -414,10 +414,8 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 .actor
                 .as_deref()
                 .ok_or_else(|| fail(Error::required("as")))?;
+            // (After `shift.close` the core has also made the shift-close backup.)
             let out = desk.call(actor, now, operation, input).map_err(fail)?;
-            if operation == "shift.close" {
-                after_shift_close(&desk, now);
-            }
             print_json(&out)
         }
         Command::Verify { file } => {
@@ -620,11 +618,7 @@ fn call_lines(
                     .or_else(|| default_actor.map(str::to_owned))
                     .ok_or_else(|| Error::required("as"))?;
                 let now = l.now.or(fixed_now).unwrap_or_else(clock);
-                let result = desk.call(&actor, now, &l.op, l.req)?;
-                if l.op == "shift.close" {
-                    after_shift_close(desk, now);
-                }
-                Ok(result)
+                desk.call(&actor, now, &l.op, l.req)
             });
         let reply = match outcome {
             Ok(result) => json!({"line": n + 1, "ok": true, "result": result}),
@@ -636,14 +630,6 @@ fn call_lines(
         }
     }
     Ok(())
-}
-
-/// The automatic backup after a shift is closed. The close is already committed: a failed
-/// backup is reported on standard error, never turned into a failure of the close.
-fn after_shift_close(desk: &Desk, now: DateTime<Utc>) {
-    if let Err(e) = desk.auto_backup(None, now, backup::Trigger::ShiftClose) {
-        eprintln!("warning: the automatic backup failed: {e}");
-    }
 }
 
 /// The wall clock, for `call --stdin` lines without a time of their own.

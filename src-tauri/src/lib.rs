@@ -21,6 +21,8 @@ use tauri::{Emitter, Manager, State};
 use tauri_plugin_opener::OpenerExt;
 use ts_rs::TS;
 
+mod camera;
+
 /// The clock, read at the boundary: business logic receives `now` from here.
 #[allow(clippy::disallowed_methods)]
 fn now() -> DateTime<Utc> {
@@ -36,7 +38,6 @@ pub struct Counter {
     /// The language the screen shows (errors are translated into it).
     locale: Option<Locale>,
     locked: bool,
-    must_change_pin: bool,
     documents: PathBuf,
     last_activity: Instant,
     /// The start-up check's findings, when not healthy.
@@ -150,7 +151,6 @@ impl Counter {
             session,
             locale: None,
             locked: false,
-            must_change_pin: false,
             documents,
             last_activity: Instant::now(),
             health: health.filter(|h| !h.ok),
@@ -162,10 +162,11 @@ impl Counter {
         self.health = (!h.ok).then_some(h);
     }
 
-    /// Replace a damaged (or, for a supervisor, any) database with a verified backup; the
-    /// current file is kept beside it. Reopens and re-checks.
+    /// Replace a damaged (or, for a supervisor, any) database with a verified backup (the
+    /// core keeps the current file beside it: `backup::restore`). Reopens and re-checks.
     pub fn restore(&mut self, from: &Path) -> Result<AppStatus, ApiError> {
         let locale = self.locale();
+        let at = now();
         if self.health.is_none() {
             // A healthy counter: only a signed-in supervisor or admin may roll it back.
             let login = self.session.clone().ok_or_else(|| {
@@ -174,28 +175,13 @@ impl Counter {
                     needed: "supervisor",
                 })
             })?;
-            let ctx = self
-                .desk()?
-                .ctx(&login, now())
-                .map_err(|e| e.to_api(locale))?;
-            ctx.require("restore", &[frontdesk::profile::Role::Supervisor])
+            self.desk()?
+                .may_restore(&login, at)
                 .map_err(|e| e.to_api(locale))?;
         }
-        let stamp = now().format("%Y%m%d-%H%M%S").to_string();
+        let stamp = at.format("%Y%m%d-%H%M%S").to_string();
         // Close our connection first so the file can be replaced.
         self.desk = Err(self.api(Error::Storage("restoring".into())));
-        if self.health.is_some() {
-            // A damaged file cannot be copied through SQLite: keep it as it is, beside the
-            // restored one, for whoever investigates.
-            for ext in ["", "-wal", "-shm"] {
-                let live = PathBuf::from(format!("{}{ext}", self.db_path.display()));
-                if live.exists() {
-                    let aside =
-                        PathBuf::from(format!("{}.damaged-{stamp}{ext}", self.db_path.display()));
-                    std::fs::rename(&live, &aside).map_err(|e| self.api(Error::Io(e)))?;
-                }
-            }
-        }
         let result = backup::restore(&self.db_path, from, &stamp);
         let reopened = Counter::open(self.db_path.clone(), self.documents.clone());
         self.desk = reopened.desk;
@@ -246,8 +232,11 @@ impl Counter {
         if signed_in.is_none() {
             self.session = None;
             self.locked = false;
-            self.must_change_pin = false;
         }
+        let must_change_pin = match (&signed_in, &self.desk) {
+            (Some(s), Ok(d)) => d.must_change_pin(&s.login).unwrap_or(false),
+            _ => false,
+        };
         AppStatus {
             db_path: self.db_path.display().to_string(),
             open_error: self.desk.as_ref().err().cloned(),
@@ -258,7 +247,7 @@ impl Counter {
             roster,
             signed_in,
             locked: self.locked,
-            must_change_pin: self.must_change_pin,
+            must_change_pin,
             lock_after_minutes: lock_after,
             documents_dir: self.documents.display().to_string(),
         }
@@ -289,7 +278,6 @@ impl Counter {
             .sign_in(login, pin, now())
             .map_err(|e| e.to_api(locale))?;
         self.session = Some(signed.staff.login);
-        self.must_change_pin = signed.must_change_pin;
         self.locked = false;
         Ok(self.status())
     }
@@ -310,7 +298,6 @@ impl Counter {
             .unlock(login, pin, now())
             .map_err(|e| e.to_api(locale))?;
         self.session = Some(signed.staff.login);
-        self.must_change_pin = signed.must_change_pin;
         self.locked = false;
         Ok(self.status())
     }
@@ -325,22 +312,7 @@ impl Counter {
             }));
         };
         let at = now();
-        let out = self.desk()?.call_api_in(locale, &actor, at, op, req)?;
-        if op == "staff.set_pin" {
-            // Choosing one's own PIN ends the "temporary PIN" prompt.
-            if out.get("must_change").and_then(Value::as_bool) == Some(false) {
-                self.must_change_pin = false;
-            }
-        }
-        if op == "shift.close" {
-            // A backup at every shift close; the close is saved whatever happens here.
-            if let Ok(desk) = self.desk() {
-                if let Err(e) = desk.auto_backup(None, at, Trigger::ShiftClose) {
-                    eprintln!("backup after shift close failed: {e}");
-                }
-            }
-        }
-        Ok(out)
+        self.desk()?.call_api_in(locale, &actor, at, op, req)
     }
 
     pub fn print(&mut self, args: PrintArgs) -> Result<(PathBuf, usize), ApiError> {
@@ -484,7 +456,6 @@ fn sign_out(state: State<'_, AppState>) -> AppStatus {
     let mut c = state.lock();
     c.session = None;
     c.locked = false;
-    c.must_change_pin = false;
     c.status()
 }
 
@@ -633,6 +604,9 @@ pub fn run() {
             if std::env::var_os("FRONTDESK_BENCH").is_some() {
                 let ms = STARTED.get().map(|s| s.elapsed().as_secs_f64() * 1000.0);
                 eprintln!("setup at {ms:?} ms");
+            }
+            if let Some(window) = app.get_webview_window("main") {
+                camera::allow_camera(&window);
             }
             let counter = Counter::open(database_path(), documents_dir(app.handle()));
             let db_path = counter.db_path.clone();

@@ -947,3 +947,44 @@ fn a_masked_export_hides_contacts_names_and_id_digits() {
     assert!(masked.contains("010-****-5678"), "{masked}");
     assert!(masked.contains("黑色钱包"), "{masked}");
 }
+
+/// A deactivated staff member's request is refused before anything runs, and the refusal is
+/// in the audit trail under their name like any other `forbidden` one.
+#[test]
+fn a_deactivated_staff_members_request_is_refused_and_recorded() {
+    let mut d = desk();
+    call(&mut d, "wang", "2026-11-24 08:30", "shift.open", json!({}));
+    call(
+        &mut d,
+        "admin",
+        "2026-11-24 09:00",
+        "staff.update",
+        json!({"id": 3, "active": false, "reason": "离职"}),
+    );
+    let before = audit_len(&d);
+    let e = call_err(
+        &mut d,
+        "kim",
+        "2026-11-24 09:05",
+        "log.add",
+        json!({"kind": "note", "content": "离职后仍想记录"}),
+    );
+    assert_eq!(e.code, ErrorCode::Forbidden);
+    assert_eq!(audit_len(&d), before + 1, "only the refusal is written");
+    let (entity, action, reason, after) = last_event(&d);
+    assert_eq!(
+        (entity.as_str(), action.as_str(), reason.as_deref()),
+        ("operation", "refused", Some("log.add"))
+    );
+    let after: Value = serde_json::from_str(&after.unwrap()).unwrap();
+    assert_eq!(after["needed"], "active");
+    let actor: String = d
+        .conn()
+        .query_row(
+            "SELECT actor FROM audit_log ORDER BY seq DESC LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(actor, "kim");
+}

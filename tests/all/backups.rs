@@ -348,3 +348,78 @@ fn a_backup_with_an_edited_table_definition_is_refused_before_anything_is_replac
     );
     assert!(Desk::open(&path).unwrap().health().ok);
 }
+
+/// Rolling a healthy counter back is a supervisor's (or admin's) decision, checked in the core
+/// so the app and any other transport ask the same question; a receptionist's attempt is refused
+/// and the refusal recorded.
+#[test]
+fn only_a_supervisor_may_restore_a_healthy_counter_and_a_refusal_is_recorded() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_path, mut d) = file_desk(dir.path());
+    let before = audit_len(&d);
+    let e = d.may_restore("wang", t("2026-11-24 09:00")).unwrap_err();
+    assert_eq!(e.code(), frontdesk::ErrorCode::Forbidden);
+    assert_eq!(audit_len(&d), before + 1);
+    let (entity, action, reason, actor): (String, String, Option<String>, String) = d
+        .conn()
+        .query_row(
+            "SELECT entity, action, reason, actor FROM audit_log ORDER BY seq DESC LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+        )
+        .unwrap();
+    assert_eq!(
+        (
+            entity.as_str(),
+            action.as_str(),
+            reason.as_deref(),
+            actor.as_str()
+        ),
+        ("operation", "refused", Some("restore"), "wang")
+    );
+    d.may_restore("li", t("2026-11-24 09:01")).unwrap();
+    d.may_restore("admin", t("2026-11-24 09:01")).unwrap();
+    assert_eq!(audit_len(&d), before + 1, "allowed: nothing written");
+}
+
+/// The shift-close backup is the core's, so every transport gets it; when it cannot be made
+/// the close still stands and the failure is in the audit trail, not lost on a console.
+#[test]
+fn a_shift_close_makes_a_backup_and_a_failed_one_is_recorded_not_fatal() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, mut d) = file_desk(dir.path());
+    call(&mut d, "wang", "2026-11-24 08:30", "shift.open", json!({}));
+    call(&mut d, "wang", "2026-11-24 17:00", "shift.close", json!({}));
+    assert_eq!(
+        names(&backup::default_dir(&path)),
+        ["frontdesk-20261124-170000-shift_close.sqlite3"]
+    );
+
+    // The backups folder cannot be made (a file stands in its place).
+    let dir2 = tempfile::tempdir().unwrap();
+    let (path2, mut d2) = file_desk(dir2.path());
+    std::fs::write(backup::default_dir(&path2), b"not a folder").unwrap();
+    call(&mut d2, "wang", "2026-11-24 08:30", "shift.open", json!({}));
+    let closed = call(
+        &mut d2,
+        "wang",
+        "2026-11-24 17:00",
+        "shift.close",
+        json!({}),
+    );
+    assert_eq!(closed["code"], "HO-000001", "the close stands");
+    let (entity, action, after): (String, String, String) = d2
+        .conn()
+        .query_row(
+            "SELECT entity, action, after FROM audit_log ORDER BY seq DESC LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .unwrap();
+    assert_eq!((entity.as_str(), action.as_str()), ("backup", "failed"));
+    assert!(after.contains("shift_close"), "{after}");
+    assert!(frontdesk::audit::verify(d2.conn())
+        .unwrap()
+        .broken
+        .is_none());
+}

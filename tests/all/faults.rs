@@ -247,14 +247,18 @@ fn a_damaged_file_is_reported_plainly_and_the_newest_good_backup_is_offered() {
     let h = backup::health(&wrecked, &backup::default_dir(&path));
     assert!(!h.ok && h.newest_good_backup.is_some());
 
-    // The offer taken: restore the newest good backup, and the counter is whole again.
-    let restored = backup::restore(&path, &good.file.path, "20261124T100000Z");
-    // The damaged file cannot be opened to be saved aside; the restore says so plainly.
-    if let Err(e) = &restored {
-        assert_eq!(e.code(), ErrorCode::Corrupt, "{e}");
-        std::fs::remove_file(&path).unwrap();
-        backup::restore(&path, &good.file.path, "20261124T100000Z").unwrap();
-    }
+    // The offer taken: restore the newest good backup, and the counter is whole again. The
+    // damaged file cannot be copied through SQLite: it is kept aside byte for byte.
+    let damaged_bytes = std::fs::read(&path).unwrap();
+    let restored = backup::restore(&path, &good.file.path, "20261124T100000Z").unwrap();
+    assert_eq!(restored.previous_saved_to, None);
+    let aside = restored
+        .damaged_kept_at
+        .expect("the damaged file kept aside");
+    assert!(aside
+        .to_string_lossy()
+        .ends_with("counter.sqlite3.damaged-20261124T100000Z"));
+    assert_eq!(std::fs::read(&aside).unwrap(), damaged_bytes);
     let mut d = Desk::open(&path).unwrap();
     assert!(d.health().ok);
     let (list, _) = saved(&mut d);
