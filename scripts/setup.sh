@@ -9,7 +9,9 @@ cd "$(dirname "$0")/.."
 SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
 pkgs=(build-essential pkg-config file libssl-dev libwebkit2gtk-4.1-dev libgtk-3-dev librsvg2-dev
   libsoup-3.0-dev libjavascriptcoregtk-4.1-dev libayatana-appindicator3-dev libxdo-dev
-  fonts-noto-cjk xdg-utils)
+  fonts-noto-cjk xdg-utils
+  # WebKit plays the camera's picture through GStreamer (base + good: v4l2 cameras, JPEG).
+  gstreamer1.0-plugins-base gstreamer1.0-plugins-good)
 if [ "${1:-}" = "--test" ]; then
   pkgs+=(poppler-utils zbar-tools qpdf xvfb xauth webkit2gtk-driver)
 fi
