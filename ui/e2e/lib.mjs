@@ -44,6 +44,8 @@ export async function launch({ locale } = {}) {
     FRONTDESK_DB: join(dir, "desk.sqlite3"),
     FRONTDESK_DOCUMENTS: docs,
     FRONTDESK_NO_OPEN: "1",
+    // WebKit's synthetic camera (src-tauri/src/camera.rs): "take photo" takes a real picture.
+    FRONTDESK_MOCK_CAMERA: "1",
   };
   const td = spawn("tauri-driver", ["--port", String(port), "--native-port", String(nativePort)], {
     env,
