@@ -286,29 +286,36 @@ impl Desk {
             return;
         }
         if let Err(e) = self.auto_backup(None, ctx.now, crate::backup::Trigger::ShiftClose) {
-            let Ok(tx) = self
-                .db
-                .conn_mut()
-                .transaction_with_behavior(TransactionBehavior::Immediate)
-            else {
-                return;
-            };
             let failure = serde_json::json!({"trigger": "shift_close", "error": e.to_string()});
-            if crate::audit::record(
-                &tx,
-                ctx,
-                "backup",
-                0,
-                "failed",
-                Some(operation.name),
-                None::<&()>,
-                Some(&failure),
-            )
-            .is_ok()
-            {
-                let _ = tx.commit();
-            }
+            let _ = self.write_aside(|conn| {
+                crate::audit::record(
+                    conn,
+                    ctx,
+                    "backup",
+                    0,
+                    "failed",
+                    Some(operation.name),
+                    None::<&()>,
+                    Some(&failure),
+                )
+                .map(drop)
+            });
         }
+    }
+
+    /// A write outside any operation (what follows a refusal or a commit): in its own
+    /// transaction, or inside the open batch.
+    pub(crate) fn write_aside(&mut self, f: impl FnOnce(&Connection) -> Result<()>) -> Result<()> {
+        if self.in_batch {
+            return f(self.db.conn());
+        }
+        let tx = self
+            .db
+            .conn_mut()
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        f(&tx)?;
+        tx.commit()?;
+        Ok(())
     }
 
     /// What a refused operation still writes once its own changes are rolled back: a
@@ -318,20 +325,7 @@ impl Desk {
         if !matches!(err, Error::Forbidden { .. } | Error::WrongPin { .. }) {
             return;
         }
-        if self.in_batch {
-            let _ = crate::auth::after_refusal(self.db.conn(), ctx, operation.name, err);
-            return;
-        }
-        let Ok(tx) = self
-            .db
-            .conn_mut()
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-        else {
-            return;
-        };
-        if crate::auth::after_refusal(&tx, ctx, operation.name, err).is_ok() {
-            let _ = tx.commit();
-        }
+        let _ = self.write_aside(|conn| crate::auth::after_refusal(conn, ctx, operation.name, err));
     }
 
     /// Run many operations in one transaction (imports, the demo and benchmark generators):

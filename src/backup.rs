@@ -612,12 +612,7 @@ impl Desk {
         let ctx = self.ctx(actor, now)?;
         let refused = ctx.require("restore", &[crate::profile::Role::Supervisor]);
         if let Err(e) = &refused {
-            let tx = self
-                .db_mut()
-                .conn_mut()
-                .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-            crate::auth::after_refusal(&tx, &ctx, "restore", e)?;
-            tx.commit()?;
+            self.write_aside(|conn| crate::auth::after_refusal(conn, &ctx, "restore", e))?;
         }
         refused
     }
