@@ -32,6 +32,16 @@ impl Ctx {
         self.profile.locale
     }
 
+    /// This context with words in `locale` (when given): for what a read shows on a screen
+    /// switched to another language. Never for what is stored or printed for the counter.
+    pub fn in_locale(&self, locale: Option<Locale>) -> Ctx {
+        let mut ctx = self.clone();
+        if let Some(l) = locale {
+            ctx.profile.locale = l;
+        }
+        ctx
+    }
+
     /// The counter's time zone (UTC if the profile names an unknown one).
     pub fn tz(&self) -> Tz {
         self.profile.time_zone.parse().unwrap_or(Tz::UTC)

@@ -75,12 +75,17 @@ pub fn open_items(conn: &Connection, ctx: &Ctx) -> Result<Vec<OpenItem>> {
 #[derive(Debug, Clone, Default, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 #[ts(optional_fields)]
-pub struct TodayRequest {}
+pub struct TodayRequest {
+    /// The language of the items' one-line summaries: the screen's, which a receptionist may
+    /// have switched away from the counter's (the default). The handover keeps the counter's.
+    #[serde(default)]
+    pub locale: Option<crate::i18n::Locale>,
+}
 
 pub fn operations() -> Vec<Operation> {
     vec![op_read(
         "today.open_items",
         "Everything that needs action now: overdue promises, waiting parcels, valuables, retention dues, complaints, call-backs.",
-        |c, ctx, _: TodayRequest| open_items(c, ctx),
+        |c, ctx, r: TodayRequest| open_items(c, &ctx.in_locale(r.locale)),
     )]
 }

@@ -5,10 +5,13 @@
 //! Four criteria, 100 points in all:
 //! - **category** (40): the same category; related ones (a wallet and cash) or `other` count less;
 //! - **time** (20): full when the item was found no earlier than a day before the loss window
-//!   and no later than its end, decaying linearly to nothing 30 days after it; an item found
-//!   before it was lost gets none;
+//!   and no later than its end, decaying linearly to nothing 30 days after it (named as a
+//!   reason only while it keeps half); an item found before it was lost gets none;
 //! - **place** (15): how much of the shorter place name the other contains;
 //! - **description** (25): Dice coefficient of the two texts' tokens.
+//!
+//! A candidate is shown only when it shares a place or description words with the record: the
+//! category and the time alone are not evidence.
 //!
 //! Tokens work without word segmentation: a run of Chinese or Korean characters gives its
 //! character bigrams (a lone character gives itself), Latin text gives its lower-cased words.
@@ -69,6 +72,10 @@ pub struct MatchScore {
 
 /// Candidates scoring less than this are not shown.
 pub const MIN_SCORE: u8 = 20;
+
+/// Below this share of the time points the time is not named as a reason (an item found
+/// weeks after the loss "fits" only in the arithmetic).
+const TIME_REASON: f64 = 0.5;
 
 const CATEGORY_POINTS: f64 = 40.0;
 const TIME_POINTS: f64 = 20.0;
@@ -183,7 +190,7 @@ pub fn score(lost: &LostSide<'_>, found: &FoundSide<'_>) -> MatchScore {
 
     let t = time_fit(lost, found.found_at);
     total += TIME_POINTS * t;
-    if t > 0.0 {
+    if t >= TIME_REASON {
         reasons.push(Criterion::Time);
     }
 
@@ -233,8 +240,16 @@ pub struct Candidate {
 
 const MAX_CANDIDATES: usize = 10;
 
+/// Shown when the score is high enough *and* the two records share something of their own — a
+/// place or words of the description. A category and a date alone fit every umbrella of the
+/// week; a receptionist who is shown those stops trusting the list.
 fn rank(mut c: Vec<Candidate>) -> Vec<Candidate> {
-    c.retain(|c| c.score >= MIN_SCORE);
+    c.retain(|c| {
+        c.score >= MIN_SCORE
+            && c.reasons
+                .iter()
+                .any(|r| matches!(r, Criterion::Place | Criterion::Description))
+    });
     c.sort_by(|a, b| {
         b.score
             .cmp(&a.score)

@@ -287,7 +287,7 @@ pub fn open_items(conn: &Connection, ctx: &Ctx) -> Result<Vec<OpenItem>> {
             overdue,
         };
         let due_at = end_of_local_day(ctx, r.due_date);
-        let due_date = r.due_date.to_string();
+        let due_date = crate::print::format::date(locale, r.due_date);
         if r.days_left <= RETENTION_WARN_DAYS {
             let step = i18n::tr(locale, &format!("retention_step.{}", r.step.as_str()));
             out.push(item(
@@ -296,7 +296,6 @@ pub fn open_items(conn: &Connection, ctx: &Ctx) -> Result<Vec<OpenItem>> {
                     locale,
                     "open_item.retention_due",
                     &[
-                        ("code", &f.code),
                         ("category", &category),
                         ("description", &description),
                         ("step", &step),
@@ -315,7 +314,6 @@ pub fn open_items(conn: &Connection, ctx: &Ctx) -> Result<Vec<OpenItem>> {
                     locale,
                     "open_item.valuable_to_custodian",
                     &[
-                        ("code", &f.code),
                         ("category", &category),
                         ("description", &description),
                         ("holder", &f.holder_name),
@@ -332,7 +330,6 @@ pub fn open_items(conn: &Connection, ctx: &Ctx) -> Result<Vec<OpenItem>> {
                     locale,
                     "open_item.found_item_in_custody",
                     &[
-                        ("code", &f.code),
                         ("category", &category),
                         ("description", &description),
                         ("holder", &f.holder_name),

@@ -687,7 +687,32 @@ fn custody_hand_overs_and_the_valuable_open_item() {
     assert_eq!(v[0]["code"], "FI-000001");
     assert_eq!(v[0]["overdue"], false);
     assert_eq!(v[0]["due_at"], json!(t("2026-11-03 00:00")));
-    assert!(v[0]["summary"].as_str().unwrap().contains("失物招领负责人"));
+    let summary = v[0]["summary"].as_str().unwrap();
+    assert!(summary.contains("失物招领负责人"), "{summary}");
+    assert!(
+        !summary.contains("FI-000001"),
+        "the code is shown beside it: {summary}"
+    );
+    // A screen switched to Korean or English asks for its own words.
+    for (locale, words) in [
+        ("ko", "유실물 관리 책임자"),
+        ("en", "lost-property custodian"),
+    ] {
+        let items = call(
+            &mut d,
+            "wang",
+            "2026-11-02 11:00",
+            "today.open_items",
+            json!({ "locale": locale }),
+        );
+        let it = items
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["kind"] == "valuable_to_custodian")
+            .unwrap();
+        assert!(it["summary"].as_str().unwrap().contains(words), "{it}");
+    }
     let v = open_of(&mut d, "2026-11-03 08:00", "valuable_to_custodian");
     assert_eq!(v[0]["overdue"], true, "not passed on the found day");
     assert_eq!(

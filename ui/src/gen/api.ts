@@ -974,7 +974,12 @@ export type StatsRequest = {
  */
 month: string, };
 
-export type TodayRequest = Record<symbol, never>;
+export type TodayRequest = { 
+/**
+ * The language of the items' one-line summaries: the screen's, which a receptionist may
+ * have switched away from the counter's (the default). The handover keeps the counter's.
+ */
+locale?: Locale, };
 
 export type UnlockStaff = { id: StaffId, reason: string, };
 

@@ -105,7 +105,7 @@ export function takeOpenItemsPrefetch(): Promise<OpenItem[]> | null {
 export async function refreshCounter(): Promise<void> {
   try {
     // Today's list is asked for at the same time (Today takes it if it is the first screen).
-    openItemsPrefetch = call("today.open_items", {});
+    openItemsPrefetch = call("today.open_items", { locale: i18n.locale });
     openItemsPrefetch.catch(() => undefined);
     const [profile, current] = await Promise.all([call("profile.get", {}), call("shift.current", {})]);
     performance.mark("counter");
