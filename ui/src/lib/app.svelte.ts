@@ -88,26 +88,40 @@ export async function refreshStatus(): Promise<void> {
   performance.mark("status");
   await loadLocale(s.locale);
   localStorage.setItem("frontdesk.locale", s.locale);
+  await enter(s);
+}
+
+/** Show the screen `s` stands for. Signed in, the counter's profile, shift and Today's list are
+ *  fetched first, so the window draws the whole screen once — not an empty frame, then the
+ *  counter's name, then the list, each a full repaint (slow with CJK text under software
+ *  rendering, and a visible jump). */
+export async function enter(s: AppStatus): Promise<void> {
+  if (s.signed_in && !s.locked) await refreshCounter(s.locale);
   applyStatus(s);
-  if (app.status?.signed_in) await refreshCounter();
 }
 
 let openItemsPrefetch: Promise<OpenItem[]> | null = null;
+let prefetchedAt = 0;
 
-/** The open items asked for at sign-in, once; afterwards null (ask again). */
+/** The open items asked for with the counter, once and while fresh (Today shown right after
+ *  sign-in or start); otherwise null (ask again). */
 export function takeOpenItemsPrefetch(): Promise<OpenItem[]> | null {
-  const p = openItemsPrefetch;
+  const p = Date.now() - prefetchedAt < 2000 ? openItemsPrefetch : null;
   openItemsPrefetch = null;
   return p;
 }
 
-/** The profile and the open shift: after sign-in and after shift changes. */
-export async function refreshCounter(): Promise<void> {
+/** The profile and the open shift: after sign-in and after shift changes. Today's list is asked
+ *  for at the same time and waited for (Today takes it if it is the first screen). */
+export async function refreshCounter(locale = i18n.locale): Promise<void> {
   try {
-    // Today's list is asked for at the same time (Today takes it if it is the first screen).
-    openItemsPrefetch = call("today.open_items", { locale: i18n.locale });
-    openItemsPrefetch.catch(() => undefined);
-    const [profile, current] = await Promise.all([call("profile.get", {}), call("shift.current", {})]);
+    const items = call("today.open_items", { locale });
+    openItemsPrefetch = items;
+    prefetchedAt = Date.now();
+    items.catch(() => undefined);
+    const [profile, current] = await Promise.all([
+      call("profile.get", {}), call("shift.current", {}), items.catch(() => undefined),
+    ]);
     performance.mark("counter");
     app.profile = profile;
     i18n.timeZone = profile.time_zone;

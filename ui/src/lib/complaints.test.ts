@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addMonths, bars, callbackOverdue, complaintActions, monthOf, percent, promiseOverdue } from "./complaints";
+import { addMonths, bars, callbackOverdue, complaintActions, estimateWidth, labelColumn, monthOf, percent, promiseOverdue } from "./complaints";
 
 describe("complaint actions", () => {
   it("follows the closed loop", () => {
@@ -50,5 +50,33 @@ describe("chart", () => {
   it("shows rates as whole percentages", () => {
     expect(percent(0.666)).toBe("67%");
     expect(percent(null)).toBe("—");
+  });
+});
+
+describe("the chart's label column", () => {
+  const measure = (s: string) => estimateWidth(s, 13);
+
+  it("fits the longest label (regression: “enovation management” cut at 150 units)", () => {
+    const labels = ["Security", "Renovation management", "Engineering and repairs", "Other"];
+    const { width, fit } = labelColumn(labels, measure);
+    expect(width).toBeGreaterThanOrEqual(Math.ceil(measure("Engineering and repairs")) + 8);
+    expect(width).toBeGreaterThan(150);
+    for (const l of labels) expect(fit(l)).toBe(l);
+  });
+
+  it("stays narrow for short (Chinese) labels and cuts only what cannot fit", () => {
+    const zh = labelColumn(["治安", "保洁", "装修管理"], measure);
+    expect(zh.width).toBeLessThan(100);
+    const long = labelColumn(["A".repeat(80)], measure, 8, 60, 200);
+    expect(long.width).toBe(200);
+    const cut = long.fit("A".repeat(80));
+    expect(cut.endsWith("…")).toBe(true);
+    expect(measure(cut)).toBeLessThanOrEqual(200 - 8 - 4);
+  });
+
+  it("counts CJK and Hangul a full em, Latin about half", () => {
+    expect(estimateWidth("민원", 10)).toBe(20);
+    expect(estimateWidth("投诉", 10)).toBe(20);
+    expect(estimateWidth("ab", 10)).toBeCloseTo(11);
   });
 });

@@ -77,3 +77,32 @@ export function bars(stats: Pick<ComplaintStats, "by_category">, width: number, 
 export function percent(rate: number | null | undefined): string {
   return rate == null ? "—" : `${Math.round(rate * 100)}%`;
 }
+
+/** A guess of a label's width in px at `fontPx` when nothing can measure it: CJK and other
+ *  wide characters a full em, Latin about 0.55 em. */
+export function estimateWidth(text: string, fontPx: number): number {
+  let w = 0;
+  for (const ch of text) w += /[\u1100-\u11ff\u2e80-\ua4cf\uac00-\ud7af\uf900-\ufaff\uff00-\uff60]/.test(ch) ? fontPx : fontPx * 0.55;
+  return w;
+}
+
+/**
+ * The chart's label column, sized to its longest label (plus `gap` before the bars and a little
+ * air before it) and kept
+ * between `min` and `max`; a label longer than `max` allows is cut with "…" (its full text is
+ * the label's title). `measure` gives a text's width in chart units.
+ */
+export function labelColumn(labels: string[], measure: (s: string) => number, gap = 8, min = 60, max = 260):
+  { width: number; fit: (s: string) => string } {
+  const LEAD = 4; // a little air before the longest label
+  const longest = Math.max(0, ...labels.map(measure));
+  const width = Math.ceil(Math.min(max, Math.max(min, longest + gap + LEAD)));
+  const room = width - gap - LEAD;
+  const fit = (s: string): string => {
+    if (measure(s) <= room) return s;
+    const chars = [...s];
+    while (chars.length > 1 && measure(chars.join("") + "…") > room) chars.pop();
+    return chars.join("").trimEnd() + "…";
+  };
+  return { width, fit };
+}

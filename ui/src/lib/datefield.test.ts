@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import {
   EMPTY, type Kind, type Parts, type Piece, bounds, clampDay, complete, daysInMonth, display, extreme,
@@ -47,6 +48,26 @@ describe("the field's order and words", () => {
     expect(shown("2026-11", "zh-CN", "month")).toBe("2026年11月");
     expect(shown("2026-11", "ko", "month")).toBe("2026년 11월");
     expect(shown("2026-11", "en", "month")).toBe("Nov 2026");
+  });
+
+  it("puts a space after 년, 월 and 일 in Korean, none inside a Chinese date", () => {
+    const words = (l: Locale, k: Kind) => layout(l, k).flatMap((p) => ("part" in p ? [] : [p.text]));
+    expect(words("ko", "datetime")).toEqual(["년 ", "월 ", "일", " ", ":"]);
+    expect(words("ko", "date")).toEqual(["년 ", "월 ", "일"]);
+    expect(words("ko", "month")).toEqual(["년 ", "월"]);
+    expect(words("zh-CN", "datetime")).toEqual(["年", "月", "日", " ", ":"]);
+    expect(shown("2026-12-01T22:47", "ko", "datetime")).toBe("2026년 12월 01일 22:47");
+    expect(shown("2026-12-01T14:30", "zh-CN", "datetime")).toBe("2026年12月01日 14:30");
+  });
+
+  it("keeps those spaces on screen (regression: “2026년12월01일22:47”)", () => {
+    // Each word is its own flex item, whose trailing space collapses unless it is kept.
+    const src = readFileSync(new URL("../components/DateTimeField.svelte", import.meta.url), "utf8");
+    expect(src).toMatch(/\.words\s*\{[^}]*white-space:\s*pre;/);
+    // And a focused segment's own colours win over "wrong" (red text on teal was unreadable).
+    const focus = /\.segment:focus, \.segment\.empty:focus, \.segment\.wrong:focus\s*\{[^}]*color: var\(--accent-ink\)/;
+    expect(src).toMatch(focus);
+    expect(src.search(focus)).toBeGreaterThan(src.indexOf(".segment.wrong { color: var(--danger); }"));
   });
 
   it("shows dashes while empty", () => {

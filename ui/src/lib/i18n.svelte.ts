@@ -47,12 +47,29 @@ export function tr(locale: Locale, key: string, args?: Record<string, string | n
   return fill(msg, args);
 }
 
-/** A label for a closed-set value: `t("status.open")`, falling back to the raw value. */
+/** Whether the catalogue has `key` (in the screen's language or English). */
+export function has(key: string): boolean {
+  return key in catalogues[i18n.locale] || key in catalogues.en;
+}
+
+/**
+ * A label for a closed-set value: `t("status.open")`, falling back to the raw value. Shown on
+ * its own (a list cell, a badge, a tag), an English label starts with a capital ("In custody",
+ * "Receptionist"). The catalogue keeps these words lower-case because the core's messages put
+ * them inside sentences ("This found item is in custody", "Only a supervisor may …"); for a
+ * label inside a sentence use `t(key)`.
+ */
 export function label(prefix: string, value: string | null | undefined): string {
   if (value == null || value === "") return "";
   const key = `${prefix}.${value}`;
   const msg = catalogues[i18n.locale][key] ?? catalogues.en[key];
-  return msg ?? value;
+  if (msg === undefined) return value;
+  return i18n.locale === "en" ? capitalise(msg) : msg;
+}
+
+/** The first letter upper-case (English labels). */
+export function capitalise(s: string): string {
+  return s.charAt(0).toLocaleUpperCase("en") + s.slice(1);
 }
 
 function intlLocale(l: Locale): string {

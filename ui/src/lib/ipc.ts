@@ -12,23 +12,55 @@ export function setTransport(t: Invoke): void {
   transport = t;
 }
 
-const KNOWN_CODES: ErrorCode[] = [
-  "invalid_input", "bad_request", "not_found", "duplicate", "invalid_state", "handover_pending",
-  "no_open_shift", "forbidden", "unknown_operation", "not_initialised", "busy", "storage_full",
-  "read_only", "corrupt", "storage",
-];
+/**
+ * Every code of the core's closed `ErrorCode` set. A `Record` over the generated union, so the
+ * type check fails here when the core adds a code (a missing key) or drops one (an unknown
+ * key): no code can fall through `isApiError` and reach the screen as "[object Object]".
+ */
+const CODES: Record<ErrorCode, true> = {
+  invalid_input: true, bad_request: true, not_found: true, duplicate: true, invalid_state: true,
+  handover_pending: true, no_open_shift: true, forbidden: true, wrong_pin: true, locked: true,
+  pin_not_set: true, unknown_operation: true, not_initialised: true, busy: true,
+  storage_full: true, read_only: true, corrupt: true, storage: true,
+};
+
+export const ERROR_CODES = Object.keys(CODES) as readonly ErrorCode[];
+
+export function isErrorCode(code: unknown): code is ErrorCode {
+  return typeof code === "string" && Object.prototype.hasOwnProperty.call(CODES, code);
+}
 
 export function isApiError(e: unknown): e is ApiError {
   return (
     typeof e === "object" && e !== null && "code" in e && "message" in e &&
-    KNOWN_CODES.includes((e as ApiError).code)
+    isErrorCode((e as { code: unknown }).code) && typeof (e as { message: unknown }).message === "string"
   );
 }
 
-/** Whatever was thrown, as an ApiError (a transport failure becomes `storage`). */
+/** The words of anything thrown: never "[object Object]". */
+function messageOf(e: unknown): string {
+  if (e instanceof Error) return e.message;
+  if (typeof e === "string") return e;
+  if (typeof e === "object" && e !== null) {
+    const m = (e as { message?: unknown }).message;
+    if (typeof m === "string" && m !== "") return m;
+    try {
+      return JSON.stringify(e);
+    } catch {
+      /* a cycle: fall through */
+    }
+  }
+  return String(e);
+}
+
+/** Whatever was thrown, as an ApiError (a transport failure becomes `storage`; an error with a
+ *  code this UI does not know keeps its translated message). */
 export function toApiError(e: unknown): ApiError {
   if (isApiError(e)) return e;
-  return { code: "storage", message: e instanceof Error ? e.message : String(e) };
+  const field = typeof e === "object" && e !== null ? (e as { field?: unknown }).field : undefined;
+  const err: ApiError = { code: "storage", message: messageOf(e) };
+  if (typeof field === "string") err.field = field;
+  return err;
 }
 
 async function run<T>(cmd: string, args?: Record<string, unknown>): Promise<T> {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   changed, foundActions, last4, matchTone, registerRequest, reportActions, retentionTone, valuableByDefault,
-  type IntakeForm,
+  type IntakeForm, storagePlaceKey,
 } from "./lost_found";
 
 const base: IntakeForm = {
@@ -98,5 +98,16 @@ describe("small rules", () => {
     expect(changed("前台", "大堂")).toBe("前台");
     expect(changed("", "138")).toBe("");
     expect(changed("", null)).toBeUndefined();
+  });
+});
+
+describe("the remembered storage place", () => {
+  it("is kept per counter, never shared between databases (regression: a Korean 금고 on a Chinese counter)", () => {
+    const seoul = storagePlaceKey("/srv/desk-seoul.sqlite3");
+    const shanghai = storagePlaceKey("/srv/desk-shanghai.sqlite3");
+    expect(seoul).not.toBe(shanghai);
+    expect(seoul).toContain("/srv/desk-seoul.sqlite3");
+    expect(storagePlaceKey("")).toBeNull();
+    expect(storagePlaceKey(undefined)).toBeNull();
   });
 });

@@ -122,3 +122,10 @@ export function changed(now: string, was: string | null | undefined): string | u
   const v = now.trim();
   return v === (was ?? "").trim() ? undefined : v;
 }
+
+/** Where the last storage place typed at intake is remembered: one per counter (its database
+ *  file), so one counter's "금고" is never offered at another. Null while the counter is not
+ *  known yet (nothing is remembered then). */
+export function storagePlaceKey(dbPath: string | null | undefined): string | null {
+  return dbPath ? `frontdesk.lf.storage:${dbPath}` : null;
+}

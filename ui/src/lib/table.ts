@@ -7,6 +7,8 @@ export type Column<Row> = {
   /** The value sorted on, when it differs from the text shown (times, numbers). */
   sortValue?: (r: Row) => string | number;
   numeric?: boolean;
+  /** Kept on one line (codes, dates, tracking numbers, short statuses); free text wraps. */
+  nowrap?: boolean;
   width?: string;
 };
 
