@@ -161,6 +161,11 @@ async function main() {
   console.log(JSON.stringify(r, null, 2));
   console.log(`launch: app Today usable ${r.app_today_ready_ms.toFixed(0)} ms vs bare first paint ${r.bare_first_paint_ms.toFixed(0)} ms = ${r.launch_ratio.toFixed(2)}x (target <= 1.5x)`);
   console.log(`save: duty-log entry shown in the list ${r.save_to_shown_median_ms.toFixed(1)} ms median, ${r.save_to_shown_p95_ms.toFixed(1)} ms p95 over ${r.saves} (target < 100 ms)`);
+  // Every run, in order: the bare window's paint and PSS vary by tens of per cent between runs
+  // (WebKit's caches), so the spread says how far one median can be trusted.
+  const each = (xs, f) => xs.map(f).join(" ");
+  console.log(`runs, launch ms: bare ${each(bare, (x) => x.ms.toFixed(0))} | app ${each(app, (x) => x.ms.toFixed(0))}`);
+  console.log(`runs, PSS MB: bare ${each(bare, (x) => (x.kb / 1024).toFixed(0))} | app ${each(app, (x) => (x.kb / 1024).toFixed(0))}`);
   console.log(`memory: app ${r.app_idle_pss_mb.toFixed(0)} MB vs bare ${r.bare_idle_pss_mb.toFixed(0)} MB PSS = ${r.memory_ratio.toFixed(2)}x (target <= 1.3x)`);
 }
 
