@@ -1071,16 +1071,21 @@ pub fn open_items(conn: &Connection, ctx: &Ctx) -> Result<Vec<OpenItem>> {
                 _ => None,
             }
         };
-        items.push(item(OpenKind::ComplaintOpen, open_due, false));
-        if c.status == ComplaintStatus::Dispatched {
-            if let Some(p) = c.promised_at.filter(|p| *p < ctx.now) {
-                items.push(item(OpenKind::ComplaintOverdue, Some(p), true));
-            }
-        }
-        if c.status == ComplaintStatus::Resolved {
+        // One line per complaint, under what is most pressing about it: a promise broken, else
+        // a call-back due, else simply open (listing it twice counted it twice on Today and in
+        // the handover).
+        let broken = (c.status == ComplaintStatus::Dispatched)
+            .then_some(c.promised_at)
+            .flatten()
+            .filter(|p| *p < ctx.now);
+        if let Some(p) = broken {
+            items.push(item(OpenKind::ComplaintOverdue, Some(p), true));
+        } else if c.status == ComplaintStatus::Resolved {
             let due = callback_due(ctx, &c);
             let overdue = due.is_some_and(|d| d < ctx.now);
             items.push(item(OpenKind::ComplaintCallbackDue, due, overdue));
+        } else {
+            items.push(item(OpenKind::ComplaintOpen, open_due, false));
         }
     }
     Ok(items)

@@ -10,8 +10,9 @@
 //! - **place** (15): how much of the shorter place name the other contains;
 //! - **description** (25): Dice coefficient of the two texts' tokens.
 //!
-//! A candidate is shown only when it shares a place or description words with the record: the
-//! category and the time alone are not evidence.
+//! A candidate is shown only when it shares a place or description words (not just a colour)
+//! with the record: the category and the time alone are not evidence. Unrelated categories
+//! score nothing unless the descriptions agree strongly (a category chosen wrongly).
 //!
 //! Tokens work without word segmentation: a run of Chinese or Korean characters gives its
 //! character bigrams (a lone character gives itself), Latin text gives its lower-cased words.
@@ -72,6 +73,28 @@ pub struct MatchScore {
 
 /// Candidates scoring less than this are not shown.
 pub const MIN_SCORE: u8 = 20;
+
+/// Colour words (and the bigrams they make) of the three languages: they add to the score, but
+/// a shared colour alone is not evidence (every pink thing "matches" every other).
+const COLOUR_TOKENS: &[&str] = &[
+    "黑色", "白色", "红色", "粉色", "粉红", "蓝色", "绿色", "黄色", "灰色", "紫色", "棕色", "褐色",
+    "银色", "金色", "橙色", "米色", "咖啡", "啡色", "深色", "浅色", "透明", "藏青", "青色", "彩色",
+    "검은", "은색", "검정", "정색", "흰색", "하얀", "빨간", "간색", "빨강", "분홍", "홍색", "파란",
+    "란색", "파랑", "초록", "록색", "노란", "노랑", "회색", "보라", "라색", "갈색", "금색", "주황",
+    "황색", "남색", "하늘", "늘색", "연두", "두색", "black", "white", "red", "pink", "blue",
+    "green", "yellow", "grey", "gray", "purple", "brown", "silver", "gold", "orange", "navy",
+    "beige", "dark", "light",
+];
+
+/// Whether two token sets share a word that is not a colour.
+fn share_a_word(a: &BTreeSet<String>, b: &BTreeSet<String>) -> bool {
+    a.intersection(b)
+        .any(|t| !COLOUR_TOKENS.contains(&t.as_str()))
+}
+
+/// Unrelated categories are the same item only when the descriptions say so strongly (a
+/// category chosen wrongly at the counter); below this they are not a candidate at all.
+const STRONG_TEXT: f64 = 0.5;
 
 /// Below this share of the time points the time is not named as a reason (an item found
 /// weeks after the loss "fits" only in the arithmetic).
@@ -201,16 +224,24 @@ pub fn score(lost: &LostSide<'_>, found: &FoundSide<'_>) -> MatchScore {
     }
 
     let wanted = tokens(lost.description);
-    let public = tokens(found.description);
-    let mut text = dice(&wanted, &public);
+    let mut all = tokens(found.description);
+    let mut text = dice(&wanted, &all);
     if let Some(private) = found.private_features {
-        let mut all = public;
         all.extend(tokens(private));
         text = text.max(dice(&wanted, &all));
     }
     total += TEXT_POINTS * text;
-    if text >= 0.2 {
+    if text >= 0.2 && share_a_word(&wanted, &all) {
         reasons.push(Criterion::Description);
+    }
+    // Another category needs the description to say so: a shared place is not enough for a
+    // thermos to be the earbuds; an unrelated one needs it to say so strongly.
+    let described = reasons.contains(&Criterion::Description);
+    if (c < 1.0 && !described) || (c == 0.0 && text < STRONG_TEXT) {
+        return MatchScore {
+            score: 0,
+            reasons: Vec::new(),
+        };
     }
 
     MatchScore {
@@ -476,9 +507,21 @@ mod tests {
         let l = lost(Category::Wallet, "", "");
         let s = |c: Category| score(&l, &found(c, 1, "", "")).score;
         assert_eq!(s(Category::Wallet), 40);
-        assert_eq!(s(Category::Cash), 16);
-        assert_eq!(s(Category::Other), 10);
+        // Without words in common another category is no candidate at all …
+        assert_eq!(s(Category::Cash), 0);
+        assert_eq!(s(Category::Other), 0);
         assert_eq!(s(Category::Umbrella), 0);
+        // … with them, related and `other` count less than the same category.
+        let l = lost(Category::Wallet, "", "棕色皮夹 里有现金");
+        let s = |c: Category| score(&l, &found(c, 1, "", "棕色皮夹 现金")).score;
+        assert!(
+            s(Category::Wallet) > s(Category::Cash),
+            "{}",
+            s(Category::Cash)
+        );
+        assert!(s(Category::Cash) > s(Category::Other) && s(Category::Other) > 0);
+        // Unrelated but described alike (a category chosen wrongly at the counter): shown, lowest.
+        assert!(s(Category::Other) > s(Category::Umbrella) && s(Category::Umbrella) > 0);
     }
 
     #[test]
@@ -490,6 +533,28 @@ mod tests {
         let e = lost(Category::Phone, "", "black iPhone with a red case");
         let f = found(Category::Phone, 10, "", "iPhone, red case");
         assert!(score(&e, &f).reasons.contains(&Criterion::Description));
+    }
+
+    #[test]
+    fn a_shared_colour_or_an_unrelated_category_is_not_evidence() {
+        // Pink earbuds and a pink watch share only "粉色": no description reason.
+        let l = lost(Category::Electronics, "", "粉色耳机");
+        let m = score(&l, &found(Category::JewelleryWatch, 10, "", "粉色手表"));
+        assert!(!m.reasons.contains(&Criterion::Description), "{m:?}");
+        let k = lost(Category::Electronics, "", "초록색 이어폰");
+        let m = score(&k, &found(Category::Phone, 10, "", "초록색 휴대폰"));
+        assert!(!m.reasons.contains(&Criterion::Description), "{m:?}");
+        // Earbuds and a thermos found at the same place the same day: not a candidate.
+        let l = lost(Category::Electronics, "大堂", "粉色耳机");
+        let m = score(&l, &found(Category::Umbrella, 10, "大堂", "黑色保温杯"));
+        assert_eq!(m.score, 0);
+        // A wallet filed as documents with the same words still shows.
+        let l = lost(Category::Wallet, "", "棕色钱包 有身份证");
+        let m = score(&l, &found(Category::Umbrella, 10, "", "棕色钱包 有身份证"));
+        assert!(
+            m.score > 0 && m.reasons.contains(&Criterion::Description),
+            "{m:?}"
+        );
     }
 
     #[test]

@@ -173,6 +173,12 @@ pub(super) fn end_of_local_day(ctx: &Ctx, d: NaiveDate) -> DateTime<Utc> {
     local_midnight(ctx, d.succ_opt().unwrap_or(d))
 }
 
+/// The last minute of local day `d`: what a due time "by 1 December" shows (23:59 that day,
+/// not 00:00 the next, which reads as a day later).
+fn last_minute_of_local_day(ctx: &Ctx, d: NaiveDate) -> DateTime<Utc> {
+    end_of_local_day(ctx, d) - chrono::Duration::minutes(1)
+}
+
 #[derive(Debug, Clone, Default, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 #[ts(optional_fields)]
@@ -286,7 +292,7 @@ pub fn open_items(conn: &Connection, ctx: &Ctx) -> Result<Vec<OpenItem>> {
             due_at: Some(due_at),
             overdue,
         };
-        let due_at = end_of_local_day(ctx, r.due_date);
+        let due_at = last_minute_of_local_day(ctx, r.due_date);
         let due_date = crate::print::format::date(locale, r.due_date);
         if r.days_left <= RETENTION_WARN_DAYS {
             let step = i18n::tr(locale, &format!("retention_step.{}", r.step.as_str()));
@@ -319,7 +325,7 @@ pub fn open_items(conn: &Connection, ctx: &Ctx) -> Result<Vec<OpenItem>> {
                         ("holder", &f.holder_name),
                     ],
                 ),
-                end_of_day,
+                last_minute_of_local_day(ctx, r.found_date),
                 ctx.now >= end_of_day,
             ));
         }

@@ -480,8 +480,8 @@ fn open_items_show_overdue_work_orders_and_same_day_call_backs() {
     let items = complaint_items(&mut d, "2026-11-24 13:00");
     assert_eq!(
         kinds_of(&items, &c["code"]),
-        ["complaint_overdue", "complaint_open"],
-        "overdue first"
+        ["complaint_overdue"],
+        "one line per complaint, under its most pressing kind"
     );
     assert_eq!(items[0]["overdue"], true);
     assert_eq!(items[0]["due_at"], z("2026-11-24 12:00"));
@@ -502,7 +502,7 @@ fn open_items_show_overdue_work_orders_and_same_day_call_backs() {
         "the end of the local day"
     );
     assert_eq!(due["overdue"], false);
-    assert!(!items.iter().any(|i| i["kind"] == "complaint_overdue"));
+    assert_eq!(kinds_of(&items, &c["code"]), ["complaint_callback_due"]);
     let items = complaint_items(&mut d, "2026-11-25 08:00");
     let due = items
         .iter()

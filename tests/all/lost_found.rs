@@ -686,7 +686,11 @@ fn custody_hand_overs_and_the_valuable_open_item() {
     assert_eq!(v.len(), 1, "only the valuable: {v:?}");
     assert_eq!(v[0]["code"], "FI-000001");
     assert_eq!(v[0]["overdue"], false);
-    assert_eq!(v[0]["due_at"], json!(t("2026-11-03 00:00")));
+    assert_eq!(
+        v[0]["due_at"],
+        json!(t("2026-11-02 23:59")),
+        "the last minute of the found day"
+    );
     let summary = v[0]["summary"].as_str().unwrap();
     assert!(summary.contains("失物招领负责人"), "{summary}");
     assert!(
