@@ -80,3 +80,12 @@ describe("the chart's label column", () => {
     expect(estimateWidth("ab", 10)).toBeCloseTo(11);
   });
 });
+
+describe("the list's status filter", () => {
+  it("offers on each tab only the statuses that tab lists", async () => {
+    const { statusesFor, STATUSES } = await import("../components/complaints/options");
+    expect(statusesFor("open")).toEqual(["received", "dispatched", "resolved"]);
+    expect(statusesFor("all")).toEqual(STATUSES);
+    expect(statusesFor("all")).toContain("closed");
+  });
+});

@@ -5,7 +5,7 @@
 // nested list as a count ("3 follow-ups"). Bookkeeping (ids, codes, hashes, times of update,
 // who created it when the event already says who) is left out.
 import type { JsonValue } from "../gen/api";
-import { catalogues, fmtDate, fmtDateTime, fmtNumber, has, i18n, label, t } from "./i18n.svelte";
+import { catalogues, fmtDate, fmtDateTime, fmtNumber, has, i18n, joinList, label, t } from "./i18n.svelte";
 import { valuePrefix } from "./labels";
 
 /** One changed field: its label ("" when the value names itself, "3 follow-ups"), and the
@@ -106,9 +106,8 @@ function count(field: string, n: number): string {
 /** A list of names or codes, the first few and how many more. */
 function list(items: string[]): string {
   const unique = [...new Set(items)];
-  const sep = t("ui.history.separator");
-  if (unique.length <= LIST_MAX) return unique.join(sep);
-  return t("ui.history.and_more", { list: unique.slice(0, LIST_MAX).join(sep), n: fmtNumber(unique.length - LIST_MAX) });
+  if (unique.length <= LIST_MAX) return joinList(unique);
+  return t("ui.history.and_more", { list: joinList(unique.slice(0, LIST_MAX)), n: fmtNumber(unique.length - LIST_MAX) });
 }
 
 /** A value as the receptionist reads it, or null when there is nothing to show. */

@@ -1,9 +1,14 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { ChecklistItem, LogEntry, Shift } from "../gen/api";
 import {
   afterSave, amendFormOf, amendRequest, blankAnswers, blankEntry, entryActions, headerForm, headerRequest, kindForKey,
   listRequest, newEntryRequest, problemCount, runRequest, splitNames, unansweredCount, visibleEntries, withEntry,
 } from "./duty";
+import { i18n, loadLocale, LOCALES } from "./i18n.svelte";
+
+beforeAll(async () => {
+  for (const l of LOCALES) await loadLocale(l);
+});
 
 const id = (s: string) => s;
 const fromLocal = (v: string) => `${v}:00+08:00`;
@@ -106,5 +111,18 @@ describe("shift header", () => {
     const f = { ...headerForm(s), staff: "王芳、李明", visitor_count: 120 };
     expect(headerRequest(s, f)).toEqual({ id: 4, staff_on_duty: ["王芳", "李明"], visitor_count: 120 });
     expect(headerRequest(s, headerForm(s))).toEqual({ id: 4 });
+  });
+  it("lists the staff with the screen language's separator, and reads them back unchanged", () => {
+    const two = { ...s, staff_on_duty: ["王芳", "李明"] } as Shift;
+    const was = i18n.locale;
+    try {
+      for (const [l, staff] of [["zh-CN", "王芳、李明"], ["ko", "王芳, 李明"], ["en", "王芳, 李明"]] as const) {
+        i18n.locale = l;
+        expect(headerForm(two).staff).toBe(staff);
+        expect(headerRequest(two, headerForm(two))).toEqual({ id: 4 });
+      }
+    } finally {
+      i18n.locale = was;
+    }
   });
 });

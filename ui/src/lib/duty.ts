@@ -5,6 +5,7 @@ import type {
   AmendEntry, ChecklistItem, ChecklistKind, EntryStatus, ListEntries, LogEntry, LogKind, NewLogEntry, ResultInput,
   Shift, UpdateShift,
 } from "../gen/api";
+import { joinList } from "./i18n.svelte";
 
 export const LOG_KINDS: LogKind[] = ["call", "visit", "dispatch", "incident", "briefing", "note"];
 
@@ -183,7 +184,7 @@ export type HeaderForm = {
 
 export function headerForm(s: Shift | null): HeaderForm {
   return {
-    staff: s ? s.staff_on_duty.join("、") : "",
+    staff: s ? joinList(s.staff_on_duty) : "",
     weather: s?.weather ?? "",
     duty_manager: s?.duty_manager ?? "",
     duty_leader: s?.duty_leader ?? "",

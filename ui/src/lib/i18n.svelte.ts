@@ -67,6 +67,15 @@ export function label(prefix: string, value: string | null | undefined): string 
   return i18n.locale === "en" ? capitalise(msg) : msg;
 }
 
+/**
+ * Words listed for display, joined with the language's list separator (`ui.list_sep`):
+ * "王芳、李明" in Chinese, "Kim, Lee" in Korean and English. Blank items are left out.
+ */
+export function joinList(items: readonly string[], locale: Locale = i18n.locale): string {
+  const sep = catalogues[locale]["ui.list_sep"] ?? catalogues.en["ui.list_sep"] ?? (locale === "zh-CN" ? "、" : ", ");
+  return items.filter((x) => x.trim() !== "").join(sep);
+}
+
 /** The first letter upper-case (English labels). */
 export function capitalise(s: string): string {
   return s.charAt(0).toLocaleUpperCase("en") + s.slice(1);

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { catalogues, fill, loadLocale, tr, LOCALES } from "./i18n.svelte";
+import { catalogues, fill, i18n, joinList, loadLocale, tr, LOCALES } from "./i18n.svelte";
 
 beforeAll(async () => {
   for (const l of LOCALES) await loadLocale(l);
@@ -25,5 +25,27 @@ describe("catalogue", () => {
   it("fills placeholders and falls back to English then the key", () => {
     expect(fill("班次 {code} 已开始", { code: "SH-000001" })).toBe("班次 SH-000001 已开始");
     expect(tr("ko", "no.such.key")).toBe("no.such.key");
+  });
+
+  it("joins a list of words with the screen language's separator", () => {
+    expect(joinList(["王芳", "李明"], "zh-CN")).toBe("王芳、李明");
+    expect(joinList(["Facility safety", "Fixed assets"], "en")).toBe("Facility safety, Fixed assets");
+    expect(joinList(["김민지", "이하은"], "ko")).toBe("김민지, 이하은");
+    expect(joinList(["only"], "en")).toBe("only");
+    expect(joinList([], "zh-CN")).toBe("");
+    expect(joinList(["A", " ", "", "B"], "en")).toBe("A, B");
+    const was = i18n.locale;
+    try {
+      i18n.locale = "ko";
+      expect(joinList(["A", "B"])).toBe("A, B");
+      i18n.locale = "zh-CN";
+      expect(joinList(["A", "B"])).toBe("A、B");
+    } finally {
+      i18n.locale = was;
+    }
+  });
+
+  it("has no Chinese list comma in the English or Korean list separator", () => {
+    for (const l of ["en", "ko"] as const) expect(tr(l, "ui.list_sep")).not.toContain("、");
   });
 });

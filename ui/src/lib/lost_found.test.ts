@@ -89,6 +89,8 @@ describe("small rules", () => {
     expect(matchTone(50)).toBe("medium");
     expect(matchTone(20)).toBe("low");
     expect(retentionTone(-1)).toBe("overdue");
+    expect(retentionTone(0)).toBe("today");
+    expect(retentionTone(1)).toBe("soon");
     expect(retentionTone(2)).toBe("soon");
     expect(retentionTone(3)).toBe("ok");
   });

@@ -109,9 +109,10 @@ export function matchTone(score: number): "high" | "medium" | "low" {
   return score >= 70 ? "high" : score >= 45 ? "medium" : "low";
 }
 
-/** A retention row's urgency: overdue, due within two days, or fine. */
-export function retentionTone(daysLeft: number): "overdue" | "soon" | "ok" {
-  return daysLeft < 0 ? "overdue" : daysLeft <= 2 ? "soon" : "ok";
+/** A retention row's urgency: overdue, due today (both need handing on now), due within two
+ *  days, or fine. */
+export function retentionTone(daysLeft: number): "overdue" | "today" | "soon" | "ok" {
+  return daysLeft < 0 ? "overdue" : daysLeft === 0 ? "today" : daysLeft <= 2 ? "soon" : "ok";
 }
 
 /**

@@ -11,6 +11,12 @@ export const CATEGORIES: ComplaintCategory[] = [
 export const SEVERITIES: Severity[] = ["normal", "important", "major"];
 export const STATUSES: ComplaintStatus[] = ["received", "dispatched", "resolved", "closed"];
 
+/** The statuses the list's filter offers on a tab: the "open" tab lists no closed complaint, so
+ *  it does not offer "closed" either; "all" (and anything else) offers every status. */
+export function statusesFor(view: string): ComplaintStatus[] {
+  return view === "open" ? STATUSES.filter((s) => s !== "closed") : STATUSES;
+}
+
 /** Quick choices for a promised time: hours from now (the receptionist still sees and edits it). */
 export const PROMISES: { key: string; hours: number }[] = [
   { key: "2h", hours: 2 }, { key: "4h", hours: 4 }, { key: "1d", hours: 24 }, { key: "3d", hours: 72 },
