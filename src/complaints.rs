@@ -1012,7 +1012,9 @@ fn callback_due(ctx: &Ctx, c: &Complaint) -> Option<DateTime<Utc>> {
         c.resolved_at.and_then(|r| {
             ctx.local_date(r)
                 .succ_opt()
-                .map(|next_day| local_start(ctx, next_day))
+                // The last minute of the day: "today, by 23:59" reads as today (00:00 of the
+                // next day, the same instant give or take a minute, read as tomorrow).
+                .map(|next_day| local_start(ctx, next_day) - chrono::Duration::minutes(1))
         })
     })
 }

@@ -498,8 +498,8 @@ fn open_items_show_overdue_work_orders_and_same_day_call_backs() {
         .unwrap();
     assert_eq!(
         due["due_at"],
-        z("2026-11-25 00:00"),
-        "the end of the local day"
+        z("2026-11-24 23:59"),
+        "the last minute of the local day"
     );
     assert_eq!(due["overdue"], false);
     assert_eq!(kinds_of(&items, &c["code"]), ["complaint_callback_due"]);
