@@ -96,6 +96,18 @@ export function fmtDateTime(iso: string | null | undefined): string {
   }).format(d);
 }
 
+/** A wall-clock time the shell already gives in the counter's zone ("YYYY-MM-DD HH:MM:SS", e.g.
+ *  when a backup was taken), in the screen language's date style. Anything else is shown as is. */
+export function fmtLocalDateTime(local: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?$/.exec(local);
+  if (!m) return local;
+  const [y, mo, d, h, mi, s] = m.slice(1).map((x) => Number(x ?? 0));
+  return new Intl.DateTimeFormat(intlLocale(i18n.locale), {
+    timeZone: "UTC", year: "numeric", month: "2-digit", day: "2-digit",
+    hour: "2-digit", minute: "2-digit", second: "2-digit", hour12: false,
+  }).format(new Date(Date.UTC(y, mo - 1, d, h, mi, s)));
+}
+
 export function fmtDate(iso: string | null | undefined): string {
   if (!iso) return "";
   // A plain date (YYYY-MM-DD) is a calendar day, not an instant.

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { catalogues, fill, i18n, joinList, loadLocale, tr, LOCALES } from "./i18n.svelte";
+import { catalogues, fill, fmtLocalDateTime, i18n, joinList, loadLocale, tr, LOCALES } from "./i18n.svelte";
 
 beforeAll(async () => {
   for (const l of LOCALES) await loadLocale(l);
@@ -47,5 +47,17 @@ describe("catalogue", () => {
 
   it("has no Chinese list comma in the English or Korean list separator", () => {
     for (const l of ["en", "ko"] as const) expect(tr(l, "ui.list_sep")).not.toContain("、");
+  });
+});
+
+describe("fmtLocalDateTime", () => {
+  it("shows a counter-local wall time in the screen language's style, unchanged in value", () => {
+    const before = i18n.locale;
+    for (const [locale, want] of [["zh-CN", "2026/12/01 22:34:14"], ["ko", "2026. 12. 01. 22:34:14"], ["en", "01/12/2026, 22:34:14"]] as const) {
+      i18n.locale = locale;
+      expect(fmtLocalDateTime("2026-12-01 22:34:14")).toBe(want);
+    }
+    i18n.locale = before;
+    expect(fmtLocalDateTime("not a time")).toBe("not a time");
   });
 });
