@@ -33,7 +33,7 @@ async function waitForStatus(port, ms) {
 }
 
 /** Start the app on a fresh database. Returns { driver, dir, docs, stop }. */
-export async function launch({ locale } = {}) {
+export async function launch({ locale, camera = false } = {}) {
   const dir = mkdtempSync(join(tmpdir(), "frontdesk-e2e-"));
   const docs = join(dir, "docs");
   const port = nextPort;
@@ -45,7 +45,8 @@ export async function launch({ locale } = {}) {
     FRONTDESK_DOCUMENTS: docs,
     FRONTDESK_NO_OPEN: "1",
     // WebKit's synthetic camera (src-tauri/src/camera.rs): "take photo" takes a real picture.
-    FRONTDESK_MOCK_CAMERA: "1",
+    // WebKit's synthetic camera, for the camera test only (e2e/camera.manual.mjs).
+    ...(camera ? { FRONTDESK_MOCK_CAMERA: "1" } : {}),
   };
   const td = spawn("tauri-driver", ["--port", String(port), "--native-port", String(nativePort)], {
     env,
@@ -68,11 +69,8 @@ export async function launch({ locale } = {}) {
   }
   await driver.manage().setTimeouts({ implicit: 0 });
   const stop = async () => {
-    try {
-      await driver.quit();
-    } catch {
-      /* already gone */
-    }
+    // A window whose web process died never answers `quit`: give it ten seconds.
+    await Promise.race([driver.quit().catch(() => {}), new Promise((r) => setTimeout(r, 10_000))]);
     td.kill("SIGTERM");
     rmSync(dir, { recursive: true, force: true });
   };

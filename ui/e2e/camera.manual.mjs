@@ -1,15 +1,71 @@
-// The camera in the real window, in Chinese, with WebKit's synthetic camera (launch() starts the
+// The camera in the real window, in Chinese, with WebKit's synthetic camera (launch({camera}) starts the
 // app with FRONTDESK_MOCK_CAMERA=1): a found umbrella is registered and its record opened; "take
 // photo" opens the dialog on the live picture; Esc closes it and turns the camera off; opened
 // again, Enter takes a still, "retake" goes back to the live picture, the take button takes
 // another, "use this photo" keeps it and its thumbnail shows in the record's photo strip.
-import { test, after } from "node:test";
+//
+// Run by hand, not in CI: `FRONTDESK_APP=… xvfb-run -a npm --prefix ui run e2e:camera` (what
+// scripts/test.sh does for the other e2e files). WebKit's mock camera on Debian 12's GStreamer (1.22, older than WebKitGTK 2.50 expects: the
+// "automatic-eos" warning) now and then stalls or takes the web process down with it (seen twice
+// in a dozen runs, never with our code in the stack). Each test therefore runs in a fresh window,
+// and only such an environmental failure — the session gone, a script or the live picture timing
+// out — earns a fresh window and another try (three in all); a wrong assertion never does.
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { launch, setUpCounter, openShift, click, type, byTestId, select, screenshot, By, Key, until } from "./lib.mjs";
 
-const app = await launch();
-after(() => app.stop());
-const { driver } = app;
+/** The window under test (set by withCamera for the helpers below). */
+let driver;
+
+function environmental(e) {
+  return (
+    ["NoSuchSessionError", "ScriptTimeoutError", "SessionNotCreatedError"].includes(e?.name) ||
+    /the camera's picture plays|the still shown/.test(e?.message ?? "")
+  );
+}
+
+/** One attempt may take this long; a web process that died leaves WebDriver waiting forever. */
+const ATTEMPT_MS = 60_000;
+
+async function withCamera(body) {
+  for (let attempt = 1; ; attempt++) {
+    const app = await launch({ camera: true });
+    driver = app.driver;
+    let timer;
+    try {
+      await driver.manage().setTimeouts({ implicit: 0, script: 20_000 });
+      const run = body();
+      run.catch(() => {}); // settled after a hang is given up: no unhandled rejection
+      const hung = new Promise((_, reject) => {
+        timer = setTimeout(() => reject(Object.assign(new Error("the window stopped answering"), { name: "WindowHung" })), ATTEMPT_MS);
+      });
+      return await Promise.race([run, hung]);
+    } catch (e) {
+      if (attempt >= 3 || !(environmental(e) || e?.name === "WindowHung")) throw e;
+      console.log(`# the mock camera failed (${e.name}: ${e.message.split("\n")[0]}); attempt ${attempt + 1} in a fresh window`);
+    } finally {
+      clearTimeout(timer);
+      await app.stop();
+    }
+  }
+}
+
+/** A fresh counter with a found umbrella registered from the keyboard form; its record open. */
+async function foundRecord() {
+  await setUpCounter(driver);
+  await openShift(driver);
+  await click(driver, "nav-lost_found");
+  await byTestId(driver, "lost-found");
+  await click(driver, "lf-new-found");
+  await driver.wait(async () => (await activeTestId()) === "found-arrival", 3000, "arrival focused");
+  await select(driver, "found-category", "umbrella");
+  await type(driver, "found-place", "大堂");
+  await type(driver, "found-storage", "前台伞架");
+  const desc = await type(driver, "found-description", "蓝色长柄雨伞");
+  await desc.sendKeys(Key.ENTER);
+  await byTestId(driver, "found-record");
+  await driver.wait(until.elementLocated(By.css(STRIP)), 8000, "photo strip");
+}
 
 const STRIP = '[data-testid="found-photos"]';
 
@@ -71,22 +127,8 @@ async function photoCount() {
   return (await driver.findElements(By.css(`${STRIP} [data-testid="photo"]`))).length;
 }
 
-test("a found item's photo taken with the camera shows in its strip", { timeout: 120_000 }, async () => {
-  await setUpCounter(driver);
-  await openShift(driver);
-  await click(driver, "nav-lost_found");
-  await byTestId(driver, "lost-found");
-
-  // Register a found umbrella from the keyboard form (as lost_found.test.mjs does); its record opens.
-  await click(driver, "lf-new-found");
-  await driver.wait(async () => (await activeTestId()) === "found-arrival", 3000, "arrival focused");
-  await select(driver, "found-category", "umbrella");
-  await type(driver, "found-place", "大堂");
-  await type(driver, "found-storage", "前台伞架");
-  const desc = await type(driver, "found-description", "蓝色长柄雨伞");
-  await desc.sendKeys(Key.ENTER);
-  await byTestId(driver, "found-record");
-  await driver.wait(until.elementLocated(By.css(STRIP)), 8000, "photo strip");
+test("a found item's photo taken with the camera shows in its strip", { timeout: 230_000 }, () => withCamera(async () => {
+  await foundRecord();
   assert.equal(await photoCount(), 0);
 
   // The mock camera is listed, so "take photo" is offered beside "add photo".
@@ -145,9 +187,10 @@ test("a found item's photo taken with the camera shows in its strip", { timeout:
   );
   assert.equal(await driver.executeScript(`return document.querySelector('${STRIP} .error')?.textContent ?? ''`), "");
   await screenshot(driver, "/tmp/shots/camera-zh-strip.png");
-});
+}));
 
-test("the camera speaks Korean", { timeout: 60_000 }, async () => {
+test("the camera speaks Korean", { timeout: 230_000 }, () => withCamera(async () => {
+  await foundRecord();
   await select(driver, "locale", "ko");
   await driver.wait(
     async () => (await (await byTestId(driver, "camera-open")).getText()).includes("사진 촬영"),
@@ -160,4 +203,4 @@ test("the camera speaks Korean", { timeout: 60_000 }, async () => {
   await press('[data-testid="camera-close"]');
   await dialogGone();
   await select(driver, "locale", "zh-CN");
-});
+}));
