@@ -51,7 +51,7 @@ impl Scale {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct DemoOptions {
     pub locale: Locale,
-    /// Days to simulate, ending on the local day of `now`.
+    /// Days to simulate, ending with the shift at work at `now` (left open).
     pub days: u32,
     pub scale: Scale,
     pub seed: u64,
@@ -660,8 +660,8 @@ pub fn is_initialised(desk: &Desk) -> bool {
     crate::profile::load_profile(desk.conn()).is_ok()
 }
 
-/// Set up a demo counter (profile, staff, checklists) and simulate `opts.days` days ending on
-/// the local day of `now`. `progress(day, days)` is called after each day.
+/// Set up a demo counter (profile, staff, checklists) and simulate `opts.days` days ending with
+/// the shift at work at `now` (the night shift before 08:00 and after 20:00), left open. `progress(day, days)` is called after each day.
 pub fn fill(
     desk: &mut Desk,
     opts: &DemoOptions,
@@ -676,14 +676,27 @@ pub fn fill(
         _ => (&pools::ZH, ZH_STAFF, LegalRegime::Cn),
     };
     let tz: chrono_tz::Tz = pools.time_zone.parse().unwrap_or(chrono_tz::UTC);
-    let today = now.with_timezone(&tz).date_naive();
-    let first = today - Duration::days(opts.days.max(1) as i64 - 1);
     let local = |d: NaiveDate, h: u32| -> DateTime<Utc> {
         tz.from_local_datetime(&d.and_hms_opt(h, 0, 0).unwrap_or_default())
             .earliest()
             .map(|t| t.with_timezone(&Utc))
             .unwrap_or_else(|| Utc.from_utc_datetime(&d.and_hms_opt(h, 0, 0).unwrap_or_default()))
     };
+    // The simulation ends with the shift at work at `now`, left open; nothing is later than
+    // `now`. Before 08:00 that is the night shift that began the evening before, so the last
+    // simulated day is yesterday.
+    let today = now.with_timezone(&tz).date_naive();
+    let last_day = if now < local(today, 8) {
+        today - Duration::days(1)
+    } else {
+        today
+    };
+    let first = last_day - Duration::days(opts.days.max(1) as i64 - 1);
+    // Whole hours of an open shift that began at `start` (its slots stay before `now`).
+    let hours_until_now = |start: DateTime<Utc>| ((now - start).num_minutes() / 60).clamp(0, 12);
+    // An open shift begun minutes before `now` is taken as begun five minutes before it (its
+    // opening steps — a handover acknowledged — take three).
+    let opened_by_now = |start: DateTime<Utc>| start.min(now - Duration::minutes(5));
     let setup = local(first, 7) - Duration::days(1);
     desk.init(
         &InitCounter {
@@ -744,8 +757,8 @@ pub fn fill(
         let is_last = d + 1 == days;
         // One transaction a day: the same rules, a fraction of the commits.
         sim.desk.begin_batch()?;
-        // Day shift 08:00–20:00, night shift 20:00–08:00; on the last day the day shift is
-        // left open at `now`, so the demo shows a counter at work.
+        // Day shift 08:00–20:00, night shift 20:00–08:00; on the last day the shift at work at
+        // `now` is left open, so the demo shows a counter at work.
         if opts.mixed {
             sim.pools = if d % 2 == 0 {
                 pools
@@ -756,13 +769,29 @@ pub fn fill(
             };
         }
         let day_start = local(date, 8);
-        let day = if is_last {
-            let hours = ((now - day_start).num_minutes() / 60).clamp(1, 12);
-            sim.shift(day_staff, day_start, hours, true)
+        let night_start = local(date, 20);
+        let day = if is_last && now < night_start {
+            sim.shift(
+                day_staff,
+                opened_by_now(day_start),
+                hours_until_now(day_start),
+                true,
+            )
         } else {
             sim.shift(day_staff, day_start, 12, false)
                 .and_then(|_| sim.lost_found_day_end(local(date, 19)))
-                .and_then(|_| sim.shift(night_staff, local(date, 20), 12, false))
+                .and_then(|_| {
+                    if is_last {
+                        sim.shift(
+                            night_staff,
+                            opened_by_now(night_start),
+                            hours_until_now(night_start),
+                            true,
+                        )
+                    } else {
+                        sim.shift(night_staff, night_start, 12, false)
+                    }
+                })
         };
         if let Err(e) = day {
             sim.desk.rollback_batch();

@@ -62,3 +62,46 @@ fn a_demo_week_fills_every_register_and_verifies() {
         assert!(demo::fill(&mut d, &opts, t("2026-11-24 15:00"), |_, _| {}).is_err());
     }
 }
+
+/// Whatever the hour, the demo writes nothing later than `now` and leaves the shift at work
+/// open: before 08:00 and after 20:00 that is the night shift (a list sorted newest first must
+/// show a new entry at the top).
+#[test]
+fn a_demo_filled_at_night_ends_with_the_night_shift_and_nothing_later_than_now() {
+    // The counter's local times: before the day shift, just into it, in the evening.
+    for (now, night) in [
+        ("2026-12-02 00:40", true),
+        ("2026-12-02 07:58", true),
+        ("2026-12-02 08:01", false),
+        ("2026-12-02 13:30", false),
+        ("2026-12-02 21:30", true),
+    ] {
+        let mut d = Desk::open_in_memory().unwrap();
+        let opts = DemoOptions {
+            locale: Locale::ZhCn,
+            days: 2,
+            scale: Scale::DEMO,
+            seed: 3,
+            mixed: false,
+        };
+        demo::fill(&mut d, &opts, t(now), |_, _| {}).unwrap();
+        let latest: String = d
+            .conn()
+            .query_row("SELECT max(at) FROM audit_log", [], |r| r.get(0))
+            .unwrap();
+        let latest: chrono::DateTime<chrono::Utc> = latest.parse().unwrap();
+        assert!(latest <= t(now), "{now}: an event at {latest}");
+        let current = call(&mut d, "admin", now, "shift.current", json!({}));
+        assert_eq!(current["shift"]["status"], "open", "{now}");
+        let opened: chrono::DateTime<chrono::Utc> = current["shift"]["opened_at"]
+            .as_str()
+            .unwrap()
+            .parse()
+            .unwrap();
+        let hour = opened
+            .with_timezone(&chrono_tz::Asia::Shanghai)
+            .format("%H")
+            .to_string();
+        assert_eq!(hour == "20", night, "{now}: opened at {opened}");
+    }
+}
