@@ -5,6 +5,10 @@
 //   - idle memory: PSS of the process and its WebKit children 5 s after ready, median;
 //   - save to the new record shown: a duty-log entry typed into the real form, from the
 //     Enter key to its row in the list (in-page clock), median and p95 of SAVES.
+// The app chooses how WebKit paints (src-tauri/src/rendering.rs: its CPU paths on a machine with
+// no GPU) and prints the variables it set; the bare window is measured twice, as Tauri ships it
+// (WebKit's defaults) and with the app's choice, and the targets are judged against the
+// stricter of the two floors.
 // Run under a display: `bash scripts/bench-app.sh` (builds, starts Xvfb, writes the numbers).
 import { spawn, execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
@@ -49,7 +53,8 @@ function pssKb(pid) {
   return total;
 }
 
-/** Start `bin`, wait for a stdout line `<word> <ms>`, measure PSS after `settleMs`, stop it. */
+/** Start `bin`, wait for a stdout line `<word> <ms>`, measure PSS after `settleMs`, stop it.
+ *  Also returns the app's `rendering K=V …` line, when it printed one. */
 function runOnce(bin, word, env, settleMs = 5000) {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(bin, [], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "inherit"] });
@@ -65,7 +70,9 @@ function runOnce(bin, word, env, settleMs = 5000) {
           const kb = pssKb(child.pid);
           clearTimeout(timer);
           child.kill("SIGTERM");
-          child.on("exit", () => resolvePromise({ ms, kb }));
+          const r = buf.match(/^rendering ?(.*)$/m);
+          const rendering = r ? Object.fromEntries(r[1].split(" ").filter(Boolean).map((kv) => kv.split("="))) : null;
+          child.on("exit", () => resolvePromise({ ms, kb, rendering }));
         }, settleMs);
       }
     });
@@ -132,41 +139,58 @@ async function saveToShown(db, login) {
 }
 
 async function main() {
-  const bare = [];
-  const app = [];
   const { dir, db } = freshCounter();
   const login = JSON.parse(execFileSync(CLI, ["--db", db, "--as", "admin", "call", "staff.me", "{}"]).toString()).login;
+  const appEnv = { FRONTDESK_DB: db, FRONTDESK_BENCH: "1", FRONTDESK_BENCH_SIGN_IN: login, FRONTDESK_NO_OPEN: "1" };
+  // A first launch, not counted: it tells how the app chose to paint on this machine.
+  const warm = await runOnce(APP, "ready", appEnv, 500);
+  const rendering = warm.rendering ?? {};
+  const bare = [];
+  const bareSame = [];
+  const app = [];
   for (let i = 0; i < RUNS; i++) {
     bare.push(await runOnce(BARE, "painted", {}));
-    app.push(await runOnce(APP, "ready", {
-      FRONTDESK_DB: db, FRONTDESK_BENCH: "1", FRONTDESK_BENCH_SIGN_IN: login, FRONTDESK_NO_OPEN: "1",
-    }));
+    bareSame.push(await runOnce(BARE, "painted", rendering));
+    app.push(await runOnce(APP, "ready", appEnv));
   }
   // The demo leaves a shift open: entries go into it.
   const saves = await saveToShown(db, login);
   rmSync(dir, { recursive: true, force: true });
+  const ms = (xs) => median(xs.map((x) => x.ms));
+  const mb = (xs) => median(xs.map((x) => x.kb)) / 1024;
   const r = {
     save_to_shown_median_ms: median(saves),
     save_to_shown_p95_ms: p95(saves),
     saves: saves.length,
     profile: PROFILE,
     runs: RUNS,
-    bare_first_paint_ms: median(bare.map((x) => x.ms)),
-    app_today_ready_ms: median(app.map((x) => x.ms)),
-    bare_idle_pss_mb: median(bare.map((x) => x.kb)) / 1024,
-    app_idle_pss_mb: median(app.map((x) => x.kb)) / 1024,
+    app_rendering: rendering,
+    bare_first_paint_ms: ms(bare),
+    bare_same_rendering_first_paint_ms: ms(bareSame),
+    app_today_ready_ms: ms(app),
+    bare_idle_pss_mb: mb(bare),
+    bare_same_rendering_idle_pss_mb: mb(bareSame),
+    app_idle_pss_mb: mb(app),
   };
-  r.launch_ratio = r.app_today_ready_ms / r.bare_first_paint_ms;
-  r.memory_ratio = r.app_idle_pss_mb / r.bare_idle_pss_mb;
+  r.launch_ratio_vs_bare = r.app_today_ready_ms / r.bare_first_paint_ms;
+  r.launch_ratio_vs_bare_same_rendering = r.app_today_ready_ms / r.bare_same_rendering_first_paint_ms;
+  r.memory_ratio_vs_bare = r.app_idle_pss_mb / r.bare_idle_pss_mb;
+  r.memory_ratio_vs_bare_same_rendering = r.app_idle_pss_mb / r.bare_same_rendering_idle_pss_mb;
+  r.launch_ratio = Math.max(r.launch_ratio_vs_bare, r.launch_ratio_vs_bare_same_rendering);
+  r.memory_ratio = Math.max(r.memory_ratio_vs_bare, r.memory_ratio_vs_bare_same_rendering);
   console.log(JSON.stringify(r, null, 2));
-  console.log(`launch: app Today usable ${r.app_today_ready_ms.toFixed(0)} ms vs bare first paint ${r.bare_first_paint_ms.toFixed(0)} ms = ${r.launch_ratio.toFixed(2)}x (target <= 1.5x)`);
+  const vars = Object.entries(rendering).map(([k, v]) => `${k}=${v}`).join(" ") || "WebKit's defaults";
+  console.log(`app's rendering: ${vars}`);
+  console.log(`launch: app Today usable ${r.app_today_ready_ms.toFixed(0)} ms vs bare first paint ${r.bare_first_paint_ms.toFixed(0)} ms (Tauri's defaults) = ${r.launch_ratio_vs_bare.toFixed(2)}x, ${r.bare_same_rendering_first_paint_ms.toFixed(0)} ms (the app's rendering) = ${r.launch_ratio_vs_bare_same_rendering.toFixed(2)}x (target <= 1.5x)`);
+  console.log(`memory: app ${r.app_idle_pss_mb.toFixed(0)} MB vs bare ${r.bare_idle_pss_mb.toFixed(0)} MB PSS (Tauri's defaults) = ${r.memory_ratio_vs_bare.toFixed(2)}x, ${r.bare_same_rendering_idle_pss_mb.toFixed(0)} MB (the app's rendering) = ${r.memory_ratio_vs_bare_same_rendering.toFixed(2)}x (target <= 1.3x)`);
   console.log(`save: duty-log entry shown in the list ${r.save_to_shown_median_ms.toFixed(1)} ms median, ${r.save_to_shown_p95_ms.toFixed(1)} ms p95 over ${r.saves} (target < 100 ms)`);
   // Every run, in order: the bare window's paint and PSS vary by tens of per cent between runs
   // (WebKit's caches), so the spread says how far one median can be trusted.
   const each = (xs, f) => xs.map(f).join(" ");
-  console.log(`runs, launch ms: bare ${each(bare, (x) => x.ms.toFixed(0))} | app ${each(app, (x) => x.ms.toFixed(0))}`);
-  console.log(`runs, PSS MB: bare ${each(bare, (x) => (x.kb / 1024).toFixed(0))} | app ${each(app, (x) => (x.kb / 1024).toFixed(0))}`);
-  console.log(`memory: app ${r.app_idle_pss_mb.toFixed(0)} MB vs bare ${r.bare_idle_pss_mb.toFixed(0)} MB PSS = ${r.memory_ratio.toFixed(2)}x (target <= 1.3x)`);
+  const launches = (xs) => each(xs, (x) => x.ms.toFixed(0));
+  const pss = (xs) => each(xs, (x) => (x.kb / 1024).toFixed(0));
+  console.log(`runs, launch ms: bare ${launches(bare)} | bare, app's rendering ${launches(bareSame)} | app ${launches(app)}`);
+  console.log(`runs, PSS MB: bare ${pss(bare)} | bare, app's rendering ${pss(bareSame)} | app ${pss(app)}`);
 }
 
 main().catch((e) => {

@@ -22,6 +22,7 @@ use tauri_plugin_opener::OpenerExt;
 use ts_rs::TS;
 
 mod camera;
+pub mod rendering;
 
 /// The clock, read at the boundary: business logic receives `now` from here.
 #[allow(clippy::disallowed_methods)]
@@ -582,8 +583,14 @@ fn documents_dir(app: &tauri::AppHandle) -> PathBuf {
         .join("Front desk")
 }
 
-pub fn run() {
+/// Start the window. `rendering` is what `rendering::apply` set (printed by the benchmark, so
+/// it can give the bare window the same).
+pub fn run(rendering: &[(&str, &str)]) {
     STARTED.get_or_init(Instant::now);
+    if std::env::var_os("FRONTDESK_BENCH").is_some() {
+        let vars: Vec<String> = rendering.iter().map(|(k, v)| format!("{k}={v}")).collect();
+        println!("rendering {}", vars.join(" "));
+    }
     let mut builder = tauri::Builder::default();
     // One window per counter: a second launch brings the running window forward instead. An
     // explicit `FRONTDESK_DB` (tests, a second counter on the same machine) runs on its own.

@@ -2,5 +2,7 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 fn main() {
-    frontdesk_app::run()
+    // Before any thread starts: it may set environment variables WebKit reads.
+    let rendering = frontdesk_app::rendering::apply();
+    frontdesk_app::run(&rendering)
 }
