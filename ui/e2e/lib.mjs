@@ -44,8 +44,8 @@ export async function launch({ locale, camera = false } = {}) {
     FRONTDESK_DB: join(dir, "desk.sqlite3"),
     FRONTDESK_DOCUMENTS: docs,
     FRONTDESK_NO_OPEN: "1",
-    // WebKit's synthetic camera (src-tauri/src/camera.rs): "take photo" takes a real picture.
-    // WebKit's synthetic camera, for the camera test only (e2e/camera.manual.mjs).
+    // WebKit's synthetic camera (src-tauri/src/camera.rs), for the camera test only
+    // (e2e/camera.mjs): "take photo" takes a real picture.
     ...(camera ? { FRONTDESK_MOCK_CAMERA: "1" } : {}),
   };
   const td = spawn("tauri-driver", ["--port", String(port), "--native-port", String(nativePort)], {

@@ -4,12 +4,14 @@
 // again, Enter takes a still, "retake" goes back to the live picture, the take button takes
 // another, "use this photo" keeps it and its thumbnail shows in the record's photo strip.
 //
-// Run by hand, not in CI: `FRONTDESK_APP=… xvfb-run -a npm --prefix ui run e2e:camera` (what
-// scripts/test.sh does for the other e2e files). WebKit's mock camera on Debian 12's GStreamer (1.22, older than WebKitGTK 2.50 expects: the
-// "automatic-eos" warning) now and then stalls or takes the web process down with it (seen twice
-// in a dozen runs, never with our code in the stack). Each test therefore runs in a fresh window,
-// and only such an environmental failure — the session gone, a script or the live picture timing
-// out — earns a fresh window and another try (three in all); a wrong assertion never does.
+// Run apart from the other files (`npm --prefix ui run e2e:camera`; scripts/test.sh runs it after
+// them, up to three whole attempts, each under a time limit). WebKit's mock camera on Debian 12's
+// GStreamer (1.22, older than WebKitGTK 2.50 expects: the "automatic-eos" warning) now and then
+// stalls or takes the web process down with it (seen twice in a dozen runs, never with our code in
+// the stack), and a dead web process can leave WebDriver waiting for good. Each test therefore runs
+// in a fresh window, and only such an environmental failure — the session gone, a script or the
+// live picture timing out — earns a fresh window and another try (three in all); a wrong
+// assertion never does.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { launch, setUpCounter, openShift, click, type, byTestId, select, screenshot, By, Key, until } from "./lib.mjs";
