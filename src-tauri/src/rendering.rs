@@ -57,15 +57,23 @@ pub fn variables(
     }
 }
 
-/// Whether a DRM render node (`/dev/dri/renderD*`) is present: a GPU Mesa can use.
+/// Whether a DRM render node (`/dev/dri/renderD*`) is present and this user may open it: a GPU
+/// Mesa can use (without the permission — not in the `render` group — Mesa falls back to
+/// llvmpipe too).
 #[cfg(target_os = "linux")]
 fn has_render_node() -> bool {
-    std::fs::read_dir("/dev/dri")
-        .map(|dir| {
-            dir.filter_map(|e| e.ok())
-                .any(|e| e.file_name().to_string_lossy().starts_with("renderD"))
+    let Ok(dir) = std::fs::read_dir("/dev/dri") else {
+        return false;
+    };
+    dir.filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().starts_with("renderD"))
+        .any(|e| {
+            std::fs::OpenOptions::new()
+                .read(true)
+                .write(true)
+                .open(e.path())
+                .is_ok()
         })
-        .unwrap_or(false)
 }
 
 /// Choose and apply. Call first thing in `main`, before any thread starts (it sets process
