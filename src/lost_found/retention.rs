@@ -292,8 +292,9 @@ pub fn open_items(conn: &Connection, ctx: &Ctx) -> Result<Vec<OpenItem>> {
             due_at: Some(due_at),
             overdue,
         };
+        // The due date is the item's `due_at` (shown and printed beside the summary), not words
+        // in it.
         let due_at = last_minute_of_local_day(ctx, r.due_date);
-        let due_date = crate::print::format::date(locale, r.due_date);
         if r.days_left <= RETENTION_WARN_DAYS {
             let step = i18n::tr(locale, &format!("retention_step.{}", r.step.as_str()));
             out.push(item(
@@ -305,7 +306,6 @@ pub fn open_items(conn: &Connection, ctx: &Ctx) -> Result<Vec<OpenItem>> {
                         ("category", &category),
                         ("description", &description),
                         ("step", &step),
-                        ("due", &due_date),
                     ],
                 ),
                 due_at,
@@ -340,7 +340,6 @@ pub fn open_items(conn: &Connection, ctx: &Ctx) -> Result<Vec<OpenItem>> {
                         ("description", &description),
                         ("holder", &f.holder_name),
                         ("storage", &f.storage_location),
-                        ("due", &due_date),
                     ],
                 ),
                 due_at,

@@ -809,6 +809,17 @@ fn retention_in_china_public_security_then_the_state_a_year_after_notice() {
     let due = open_of(&mut d, "2026-11-07 09:00", "retention_due");
     assert_eq!(due.len(), 1, "due within two days");
     assert!(due[0]["summary"].as_str().unwrap().contains("公安"));
+    // When it is due is the item's due time (the last minute of the due day), shown beside the
+    // summary; the summary does not say it again.
+    assert_eq!(
+        due[0]["due_at"],
+        ts("2026-11-09 23:59").replace("+00:00", "Z")
+    );
+    assert!(
+        !due[0]["summary"].as_str().unwrap().contains("11月9日"),
+        "{}",
+        due[0]["summary"]
+    );
 
     let e = call_err(
         &mut d,
